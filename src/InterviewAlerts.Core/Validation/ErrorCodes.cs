@@ -12,4 +12,6 @@ public static class ErrorCodes
     public const string NotAllowed = "not_allowed";
     public const string TooLong = "too_long";
     public const string CandidateUnidentifiable = "candidate_unidentifiable";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string TooLarge = "too_large";
 }
