@@ -1,6 +1,8 @@
+using InterviewAlerts.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddInterviewAlertsAdapter(builder.Configuration);
 builder.Build().Run();

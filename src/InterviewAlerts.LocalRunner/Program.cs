@@ -1,1 +1,1 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+InterviewAlerts.LocalRunner.LocalRunnerApp.Create(args).Run();

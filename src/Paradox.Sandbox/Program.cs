@@ -1,1 +1,1 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+Paradox.Sandbox.SandboxApp.Create(args).Run();

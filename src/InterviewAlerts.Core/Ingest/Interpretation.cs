@@ -17,5 +17,8 @@ public sealed record Interpretation
     /// <summary>True when the media type cannot be read at all (HTTP 415 for JSON callers).</summary>
     public bool UnsupportedMediaType { get; init; }
 
+    /// <summary>A key that is equal for retransmissions of the same request (set by shape readers that know one).</summary>
+    public string? IdempotencyKey { get; init; }
+
     public bool IsValid => Request is not null && Errors.Count == 0 && !UnsupportedMediaType;
 }

@@ -1,0 +1,22 @@
+namespace InterviewAlerts.Core.Delivery;
+
+/// <summary>Retry policy on the queue (configuration section "Delivery").</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "Delivery";
+
+    /// <summary>How long after receipt (or replay) a request keeps being retried before it expires.</summary>
+    public TimeSpan RetryHorizon { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Delay before the second attempt; doubles with each further attempt.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Upper bound of one delay between attempts.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a delivery attempt holds its claim on a request before another copy may take over.</summary>
+    public TimeSpan AttemptLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Keep delivery records at least this long (idempotency window).</summary>
+    public TimeSpan RecordRetention { get; set; } = TimeSpan.FromHours(72);
+}

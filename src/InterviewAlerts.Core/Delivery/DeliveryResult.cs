@@ -1,0 +1,19 @@
+namespace InterviewAlerts.Core.Delivery;
+
+/// <summary>What one run of the delivery function did with its message.</summary>
+public enum DeliveryResult
+{
+    Delivered,
+    Retrying,
+    Rejected,
+    Expired,
+
+    /// <summary>The request already reached a terminal state (a redelivered or stale copy): nothing sent.</summary>
+    Duplicate,
+
+    /// <summary>Another attempt holds the request right now; a copy was re-scheduled for after its lease.</summary>
+    Deferred,
+
+    /// <summary>The message could not be read; it went to the dead-letter queue as is.</summary>
+    Unreadable,
+}

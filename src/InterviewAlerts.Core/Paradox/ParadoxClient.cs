@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Requests;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace InterviewAlerts.Core.Paradox;
+
+/// <summary>
+/// PUTs interview requests to Paradox with a bearer token. In-call retries and timeouts come from the
+/// resilience handler registered on this client's HttpClient; a 401 refreshes the token and retries once.
+/// </summary>
+public sealed partial class ParadoxClient(
+    HttpClient http,
+    ParadoxTokenProvider tokens,
+    IOptions<ParadoxOptions> options,
+    ILogger<ParadoxClient> logger) : IParadoxClient
+{
+    public async Task<ParadoxOutcome> SendInterviewAlertAsync(JsonObject body, string trackingId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var payload = body.ToJsonString(ParadoxJson.Options);
+            var outcome = await PutAsync(payload, trackingId, cancellationToken).ConfigureAwait(false);
+            if (outcome.HttpStatus == (int)HttpStatusCode.Unauthorized)
+            {
+                LogTokenRefused(logger, trackingId);
+                outcome = await PutAsync(payload, trackingId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return outcome;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new ParadoxOutcome(ParadoxOutcomeKind.Transient, null, $"Paradox did not answer within {options.Value.AttemptTimeout.TotalSeconds:0} s.");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new ParadoxOutcome(ParadoxOutcomeKind.Transient, (int?)ex.StatusCode, $"Could not reach Paradox ({ex.HttpRequestError}).");
+        }
+        catch (ParadoxCredentialsRejectedException ex)
+        {
+            return new ParadoxOutcome(ParadoxOutcomeKind.Transient, (int)HttpStatusCode.Unauthorized, ex.Message);
+        }
+        catch (ParadoxCredentialsMissingException ex)
+        {
+            return new ParadoxOutcome(ParadoxOutcomeKind.Transient, null, ex.Message);
+        }
+    }
+
+    private async Task<ParadoxOutcome> PutAsync(string payload, string trackingId, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(options.Value.ResolveBaseUrl(), ParadoxPaths.InterviewAlerts))
+        {
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add(ParadoxPaths.TrackingHeader, trackingId);
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized) tokens.Invalidate(token);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return ParadoxAnswerClassifier.Classify(response.StatusCode, text, RetryAfter(response));
+    }
+
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        return null;
+    }
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Paradox refused the token for {TrackingId}; retrying once with a new token")]
+    private static partial void LogTokenRefused(ILogger logger, string trackingId);
+}

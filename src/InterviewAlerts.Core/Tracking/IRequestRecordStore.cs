@@ -1,0 +1,21 @@
+namespace InterviewAlerts.Core.Tracking;
+
+/// <summary>Durable request records (Azure Table storage in production, Azurite locally).</summary>
+public interface IRequestRecordStore
+{
+    /// <summary>Inserts the record unless one with the same tracking id exists; returns the stored one either way.</summary>
+    Task<(bool Created, RequestRecord Record)> TryCreateAsync(RequestRecord record, CancellationToken cancellationToken);
+
+    Task<RequestRecord?> GetAsync(string trackingId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the record if it still has <see cref="RequestRecord.ETag"/>; false when someone else changed it first.</summary>
+    Task<bool> TryUpdateAsync(RequestRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Writes the record whatever its stored version (used for terminal states, which must not be lost).</summary>
+    Task UpsertAsync(RequestRecord record, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string trackingId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes terminal records last updated before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+using InterviewAlerts.Core.Ingest;
+
+namespace InterviewAlerts.Core.Tracking;
+
+/// <summary>
+/// The durable record of one accepted request: its idempotency anchor at ingest and its delivery state.
+/// Holds no candidate personal data.
+/// </summary>
+public sealed record RequestRecord
+{
+    public required string TrackingId { get; init; }
+    public required RequestShape Source { get; init; }
+    public required RequestState State { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public int Attempts { get; init; }
+    public DateTimeOffset? LeaseUntil { get; init; }
+    public DateTimeOffset? DeliveredAt { get; init; }
+    public string? LastError { get; init; }
+    public int? LastHttpStatus { get; init; }
+    public int Replays { get; init; }
+
+    /// <summary>Optimistic-concurrency tag of the stored version; null for a record not yet stored.</summary>
+    public string? ETag { get; init; }
+}

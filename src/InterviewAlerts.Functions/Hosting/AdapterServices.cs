@@ -1,0 +1,78 @@
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using InterviewAlerts.Core.Delivery;
+using InterviewAlerts.Core.Ingest;
+using InterviewAlerts.Core.Paradox;
+using InterviewAlerts.Core.Secrets;
+using InterviewAlerts.Core.Tracking;
+using InterviewAlerts.Functions.Http;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InterviewAlerts.Functions.Hosting;
+
+/// <summary>The composition root shared by the Functions host and the local runner.</summary>
+public static class AdapterServices
+{
+    public static IServiceCollection AddInterviewAlertsAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingletonTimeProvider();
+
+        services.AddOptions<ParadoxOptions>().Bind(configuration.GetSection(ParadoxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ParadoxOptions>, ParadoxOptionsValidator>();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddOptions<SecretsOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsOptions>>(new SecretsOptionsValidator(configuration));
+
+        services.AddSecretStore(configuration);
+        services.AddStorageClients(configuration);
+        services.AddHostedService<StorageBootstrapper>();
+
+        services.AddHttpClient(ParadoxTokenProvider.HttpClientName).AddStandardResilienceHandler();
+        services.AddSingleton<ParadoxTokenProvider>();
+        services.AddHttpClient<IParadoxClient, ParadoxClient>()
+            .AddResilienceHandler("paradox-interview-alerts", (pipeline, context) =>
+                ParadoxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value));
+
+        services.AddSingleton<IRequestRecordStore, TableRequestRecordStore>();
+        services.AddSingleton<RequestInterpreter>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<DeliveryProcessor>();
+        services.AddSingleton<WebhookResponder>();
+        services.AddSingleton<StatusResponder>();
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Key Vault when "KeyVault:VaultUri" is set (managed identity, never a probing credential chain); else configuration.</summary>
+    private static void AddSecretStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var vaultUri = configuration["KeyVault:VaultUri"];
+        if (string.IsNullOrWhiteSpace(vaultUri))
+        {
+            services.AddSingleton<ISecretStore, ConfigurationSecretStore>();
+            return;
+        }
+
+        services.AddAzureClients(clients =>
+        {
+            var clientId = configuration["AZURE_CLIENT_ID"];
+            clients.AddSecretClient(new Uri(vaultUri)).WithCredential(string.IsNullOrWhiteSpace(clientId)
+                ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
+        });
+        services.AddSingleton<ISecretStore>(sp => new KeyVaultSecretStore(
+            sp.GetRequiredService<SecretClient>(),
+            sp.GetRequiredService<TimeProvider>(),
+            configuration.GetValue("KeyVault:CacheDuration", TimeSpan.FromMinutes(5))));
+    }
+}

@@ -1,0 +1,41 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using InterviewAlerts.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewAlerts.Functions.Hosting;
+
+/// <summary>
+/// Creates the queues, table and container if they are missing (locally Azurite starts empty; in Azure the
+/// Bicep templates create them and this is a no-op). A failure is logged, never fatal: ingest answers 503 then.
+/// </summary>
+internal sealed partial class StorageBootstrapper(
+    QueueServiceClient queues,
+    TableServiceClient tables,
+    BlobServiceClient blobs,
+    ILogger<StorageBootstrapper> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(
+                queues.GetQueueClient(StorageNames.DeliveryQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+                queues.GetQueueClient(StorageNames.PoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+                queues.GetQueueClient(StorageNames.DeadLetterQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+                tables.CreateTableIfNotExistsAsync(StorageNames.RecordsTable, cancellationToken),
+                blobs.GetBlobContainerClient(StorageNames.PayloadContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBootstrapFailed(logger, ex.GetType().Name, ex.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Could not create storage queues/table/container ({Error}: {Detail})")]
+    private static partial void LogBootstrapFailed(ILogger logger, string error, string detail);
+}

@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using InterviewAlerts.Core.Storage;
+using InterviewAlerts.LocalRunner;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Paradox.Sandbox;
+using Paradox.Sandbox.Faults;
+using Paradox.Sandbox.Recording;
+using Paradox.Sandbox.Tokens;
+
+namespace InterviewAlerts.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The whole adapter on loopback: a real Azurite, the Paradox sandbox, and the function app's classes in the
+/// local runner, all wired as in a local run. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class AdapterHarness : IAsyncDisposable
+{
+    private AdapterHarness(AzuriteProcess azurite, WebApplication sandbox, WebApplication adapter)
+    {
+        Azurite = azurite;
+        Sandbox = sandbox;
+        Adapter = adapter;
+        SandboxUrl = Address(sandbox);
+        AdapterUrl = Address(adapter);
+        Client = new HttpClient { BaseAddress = AdapterUrl, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public AzuriteProcess Azurite { get; }
+    public WebApplication Sandbox { get; }
+    public WebApplication Adapter { get; }
+    public Uri SandboxUrl { get; }
+    public Uri AdapterUrl { get; }
+    public HttpClient Client { get; }
+
+    public RequestLog SandboxRequests => Sandbox.Services.GetRequiredService<RequestLog>();
+    public FaultPlan SandboxFaults => Sandbox.Services.GetRequiredService<FaultPlan>();
+    public TokenIssuer SandboxTokens => Sandbox.Services.GetRequiredService<TokenIssuer>();
+
+    public static async Task<AdapterHarness> StartAsync(IDictionary<string, string?>? settings = null, string? azuriteLocation = null)
+    {
+        var azurite = await AzuriteProcess.StartNewAsync(azuriteLocation);
+        var sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], b => b.Logging.ClearProviders());
+        await sandbox.StartAsync();
+
+        var configuration = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Paradox:BaseUrl"] = Address(sandbox).ToString(),
+            ["Paradox:AccountId"] = "sandbox-account",
+            ["Paradox:Secret"] = "sandbox-secret",
+            ["Delivery:FirstRetryDelay"] = "00:00:00.200",
+            ["Delivery:MaxRetryDelay"] = "00:00:01",
+            ["LocalSettings"] = Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+
+        var adapter = LocalRunnerApp.Create(["--urls", "http://127.0.0.1:0"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(configuration);
+            b.Logging.ClearProviders();
+            b.Logging.AddProvider(CapturedLogs.Provider);
+        });
+        await adapter.StartAsync();
+        return new AdapterHarness(azurite, sandbox, adapter);
+    }
+
+    public QueueClient Queue(string name) =>
+        new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public TableClient Records() => new(Azurite.ConnectionString, StorageNames.RecordsTable);
+
+    /// <summary>Waits until the sandbox holds requests for the tracking id, or fails after the timeout.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForParadoxAsync(string trackingId, int count = 1, TimeSpan? timeout = null) =>
+        await Eventually.ValueAsync(() =>
+        {
+            var matching = SandboxRequests.All().Where(r => r.TrackingId == trackingId && r.Status == 200).ToList();
+            return matching.Count >= count ? matching : null;
+        }, timeout ?? TimeSpan.FromSeconds(30), $"Paradox sandbox to receive {trackingId}");
+
+    public async Task<JsonElement> GetStatusAsync(string trackingId)
+    {
+        var response = await Client.GetAsync($"api/interview-alerts/{trackingId}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Adapter.StopAsync();
+        await Adapter.DisposeAsync();
+        await Sandbox.StopAsync();
+        await Sandbox.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+
+    private static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace InterviewAlerts.Functions.Tests.Infrastructure;
+
+/// <summary>Every log line the adapter writes during tests (message and scope values), to check what logs never contain.</summary>
+public static class CapturedLogs
+{
+    private static readonly ConcurrentQueue<string> Lines = new();
+
+    public static ILoggerProvider Provider { get; } = new CapturingProvider();
+
+    public static IReadOnlyList<string> All => [.. Lines];
+
+    private sealed class CapturingProvider : ILoggerProvider, ISupportExternalScope
+    {
+        private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, () => _scopes);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CapturingLogger(string category, Func<IExternalScopeProvider> scopes) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => scopes().Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var scopeText = new List<string>();
+            scopes().ForEachScope((scope, list) => list.Add(scope?.ToString() ?? ""), scopeText);
+            Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception} [{string.Join("; ", scopeText)}]");
+        }
+    }
+}
