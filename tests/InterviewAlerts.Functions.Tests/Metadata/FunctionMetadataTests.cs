@@ -1,0 +1,77 @@
+using System.Text.Json;
+using InterviewAlerts.Functions.Tests.Infrastructure;
+
+namespace InterviewAlerts.Functions.Tests.Metadata;
+
+/// <summary>
+/// CI has no Functions host, so the build's generated functions.metadata is checked instead: it is what the
+/// host will index (routes, methods, auth levels, queue names, connection settings).
+/// </summary>
+public sealed class FunctionMetadataTests
+{
+    private static readonly Lazy<JsonElement> Metadata = new(Load);
+
+    public static TheoryData<string, string, string, string> HttpFunctions => new()
+    {
+        { "IngestInterviewAlert", "interview-alerts", "post", "Function" },
+        { "ValidateInterviewAlert", "interview-alerts/validate", "post", "Function" },
+        { "GetInterviewAlertStatus", "interview-alerts/{id}", "get", "Function" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Http_function_has_intended_route_method_and_auth_level(string name, string route, string method, string authLevel)
+    {
+        var trigger = Binding(name, "httpTrigger");
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void Delivery_function_reads_the_interview_alerts_queue_through_AzureWebJobsStorage()
+    {
+        var trigger = Binding("DeliverInterviewAlert", "queueTrigger");
+        Assert.Equal("interview-alerts", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void No_function_writes_through_an_output_binding()
+    {
+        // Ingest must answer only after its own queue write succeeded (worker issue #3269), so no queue output bindings.
+        var outputs = Metadata.Value.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("direction").GetString() == "Out" && b.GetProperty("type").GetString() != "http");
+        Assert.Empty(outputs);
+    }
+
+    [Fact]
+    public void Host_json_is_deployed_with_the_queue_settings_the_runner_copies()
+    {
+        var hostJson = Path.Combine(OutputFolder(), "host.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(hostJson));
+        var queues = document.RootElement.GetProperty("extensions").GetProperty("queues");
+        Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+    }
+
+    private static JsonElement Binding(string function, string type)
+    {
+        var entry = Metadata.Value.EnumerateArray().Single(f => f.GetProperty("name").GetString() == function);
+        return entry.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == type);
+    }
+
+    private static string OutputFolder()
+    {
+        // The function app's own build output, same configuration as this test assembly.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        return Path.Combine(RepositoryRoot.Path, "src", "InterviewAlerts.Functions", "bin", configuration, "net10.0");
+    }
+
+    private static JsonElement Load()
+    {
+        var path = Path.Combine(OutputFolder(), "functions.metadata");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
+    }
+}
