@@ -151,6 +151,8 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: storageAccountName
     keyVaultName: keyVaultName
     appInsightsName: appInsightsName
+    // Known lint warning (what-if-short-circuiting): a new identity's principal id exists only at deployment
+    // time, and role assignment names must be guid(scope.id, principalId, roleDefinitionId).
     principalId: identity.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
