@@ -1,0 +1,20 @@
+// Production, delivering to Paradox us-production.
+// Deploy: az deployment group create -g rg-intalerts-prod --template-file infra/main.bicep --parameters infra/main.prod.bicepparam
+// No secret values belong here: secrets go into the Key Vault after deployment.
+using 'main.bicep'
+
+param environmentName = 'prod'
+param paradoxEnvironment = 'us-production'
+param deliveryRetryHorizon = '1.00:00:00'
+// 4 instances x (16 + 8) = at most 96 Paradox calls in flight; see docs/operators/scaling-and-concurrency.md.
+param maximumInstanceCount = 4
+param instanceMemoryMB = 2048
+param storageSkuName = 'Standard_ZRS'
+param keyVaultSoftDeleteRetentionInDays = 90
+param logRetentionInDays = 90
+param alertEmailAddress = 'interview-alerts-oncall@example.com'
+param deliveryFailureRateThresholdPercent = 20
+param deliveryFailureRateMinimumAttempts = 10
+param tags = {
+  costCenter: 'talent-acquisition'
+}
