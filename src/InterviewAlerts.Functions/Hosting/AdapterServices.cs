@@ -43,6 +43,8 @@ public static class AdapterServices
         services.AddSingleton<RequestInterpreter>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DeliveryProcessor>();
+        services.AddSingleton<PoisonRecorder>();
+        services.AddSingleton<DeadLetterReplayer>();
         services.AddSingleton<WebhookResponder>();
         services.AddSingleton<StatusResponder>();
         return services;

@@ -16,6 +16,7 @@ public sealed class FunctionMetadataTests
         { "IngestInterviewAlert", "interview-alerts", "post", "Function" },
         { "ValidateInterviewAlert", "interview-alerts/validate", "post", "Function" },
         { "GetInterviewAlertStatus", "interview-alerts/{id}", "get", "Function" },
+        { "ReplayDeadLetters", "ops/interview-alerts/replay", "post", "Admin" },
     };
 
     [Theory]
@@ -34,6 +35,30 @@ public sealed class FunctionMetadataTests
         var trigger = Binding("DeliverInterviewAlert", "queueTrigger");
         Assert.Equal("interview-alerts", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Poison_queue_is_watched_so_nothing_ends_silently()
+    {
+        var trigger = Binding("RecordPoisonedInterviewAlert", "queueTrigger");
+        Assert.Equal("interview-alerts-poison", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Records_are_purged_by_an_hourly_timer()
+    {
+        Assert.Equal("0 17 * * * *", Binding("PurgeExpiredRecords", "timerTrigger").GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void No_route_starts_with_the_host_reserved_admin_prefix()
+    {
+        var routes = Metadata.Value.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.TryGetProperty("route", out _))
+            .Select(b => b.GetProperty("route").GetString()!);
+        Assert.DoesNotContain(routes, r => r.StartsWith("admin", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
