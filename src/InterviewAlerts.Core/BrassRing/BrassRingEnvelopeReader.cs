@@ -69,18 +69,15 @@ public static class BrassRingEnvelopeReader
             return ReadJson(System.Text.Encoding.UTF8.GetBytes(trimmed), requireEnvelope: true);
         if (trimmed.Length == 0)
             return BrassRingReadResult.Malformed(BrassRingErrorCodes.MalformedEnvelope, "The HRXMLDOC field is empty; expected the BrassRing XML envelope.");
-        if (BrassRingXmlTree.DeclaresDoctype(trimmed)) return DoctypeRefused();
         return FromXmlTree(BrassRingXmlTree.Parse(trimmed));
     }
 
-    private static BrassRingReadResult ReadXml(ReadOnlyMemory<byte> body)
-    {
-        if (BrassRingXmlTree.DeclaresDoctype(body.Span)) return DoctypeRefused();
-        return FromXmlTree(BrassRingXmlTree.Parse(new MemoryStream(body.ToArray(), writable: false)));
-    }
+    private static BrassRingReadResult ReadXml(ReadOnlyMemory<byte> body) => FromXmlTree(BrassRingXmlTree.Parse(body));
 
     private static BrassRingReadResult FromXmlTree(XmlTreeResult tree)
     {
+        if (tree.Code == BrassRingErrorCodes.DoctypeRefused)
+            return BrassRingReadResult.Malformed(tree.Code, $"The body contains {tree.Problem}.");
         if (tree.Root is null)
             return BrassRingReadResult.Malformed(tree.Code!, $"The body is {tree.Problem}; expected a BrassRing XML envelope.");
         if (!tree.Root.Name.Equals(EnvelopeRootName, StringComparison.OrdinalIgnoreCase))
@@ -97,9 +94,6 @@ public static class BrassRingEnvelopeReader
             ? BrassRingReadResult.Malformed(BrassRingErrorCodes.MalformedEnvelope, "The HRXMLDOC field holds JSON without the BrassRing keys Sender, TransactInfo and Packet.")
             : BrassRingReadResult.NotBrassRing();
     }
-
-    private static BrassRingReadResult DoctypeRefused() =>
-        BrassRingReadResult.Malformed(BrassRingErrorCodes.DoctypeRefused, $"The body contains {BrassRingXmlTree.DoctypeReason}.");
 
     /// <summary>The first byte that is not whitespace or a UTF-8 byte order mark, or null for an empty body.</summary>
     private static char? FirstSignificantByte(ReadOnlySpan<byte> body)

@@ -18,10 +18,9 @@ internal static class BrassRingPayloadReader
             var text = payload.Text.Trim().TrimStart('\uFEFF').Trim();
             if (text.Length == 0)
                 return PayloadReadResult.Fail(BrassRingErrorCodes.MalformedEnvelope, $"The Payload of packet {packetLabel} is empty.");
-            if (BrassRingXmlTree.DeclaresDoctype(text))
-                return PayloadReadResult.Fail(BrassRingErrorCodes.DoctypeRefused, $"The Payload of packet {packetLabel} contains {BrassRingXmlTree.DoctypeReason}.");
-
             var parsed = BrassRingXmlTree.Parse(text);
+            if (parsed.Code == BrassRingErrorCodes.DoctypeRefused)
+                return PayloadReadResult.Fail(parsed.Code, $"The Payload of packet {packetLabel} contains {parsed.Problem}.");
             if (parsed.Root is null)
                 return PayloadReadResult.Fail(parsed.Code!, $"The Payload of packet {packetLabel} is {parsed.Problem}; it must be the export's XML document.");
             root = parsed.Root;

@@ -24,15 +24,17 @@ internal static class BrassRingXmlTree
         CloseInput = true,
     };
 
-    public static XmlTreeResult Parse(Stream utf8OrDeclared) => Parse(() => XmlReader.Create(utf8OrDeclared, CreateSettings()));
+    public static XmlTreeResult Parse(ReadOnlyMemory<byte> body) =>
+        Parse(() => XmlReader.Create(new MemoryStream(body.ToArray(), writable: false), CreateSettings()), () => MentionsDoctype(body.Span));
 
-    public static XmlTreeResult Parse(string text) => Parse(() => XmlReader.Create(new StringReader(text), CreateSettings()));
+    public static XmlTreeResult Parse(string text) =>
+        Parse(() => XmlReader.Create(new StringReader(text), CreateSettings()), () => text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>True when the text declares a DTD. Checked before parsing so the refusal names the real cause.</summary>
-    public static bool DeclaresDoctype(ReadOnlySpan<char> text) => text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Byte-level form of <see cref="DeclaresDoctype(ReadOnlySpan{char})"/> for UTF-8 and ASCII bodies.</summary>
-    public static bool DeclaresDoctype(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// Whether a body that failed to parse mentions a DOCTYPE, so the refusal names the real cause. Only consulted
+    /// after a failure: a DOCTYPE string inside a CDATA payload is the payload's problem, reported there.
+    /// </summary>
+    private static bool MentionsDoctype(ReadOnlySpan<byte> utf8)
     {
         ReadOnlySpan<byte> marker = "<!DOCTYPE"u8;
         for (var start = utf8.IndexOf("<!"u8); start >= 0 && start + marker.Length <= utf8.Length;)
@@ -45,15 +47,16 @@ internal static class BrassRingXmlTree
         return false;
     }
 
-    private static XmlTreeResult Parse(Func<XmlReader> open)
+    private static XmlTreeResult Parse(Func<XmlReader> open, Func<bool> mentionsDoctype)
     {
         try
         {
             using var reader = open();
             return ReadTree(reader);
         }
-        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.Ordinal))
+        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) || mentionsDoctype())
         {
+            // DtdProcessing.Prohibit stops at the DOCTYPE itself: nothing was expanded or fetched.
             return XmlTreeResult.Fail(BrassRingErrorCodes.DoctypeRefused, DoctypeReason);
         }
         catch (XmlException ex)
