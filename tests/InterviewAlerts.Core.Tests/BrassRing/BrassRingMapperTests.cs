@@ -82,4 +82,23 @@ public sealed class BrassRingMapperTests
         Assert.Equal(["SLOTMINUTES"], options.Mappings["globex_paradox_schedule"].Fields["interview_duration"]);
         Assert.Equal("cancel", options.Mappings["*"].StatusActions["Cancel Interview"]);
     }
+
+    [Fact]
+    public void Mapping_file_accepts_numbers_for_defaults_as_in_the_onboarding_guide()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"brassring-mappings-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"BrassRing":{"Mappings":{"M":{"Defaults":{"interview_type":2,"interview_duration":30}}}}}""");
+        try
+        {
+            var mapping = new BrassRingMapper(BrassRingMappingOptions.LoadFile(path)).Map(Envelope(Packet("m", ("CANDIDATEID", "1"))));
+
+            Assert.Equal("2", mapping.Request["interview_type"]!.GetValue<string>());
+            Assert.Equal("30", mapping.Request["interview_duration"]!.GetValue<string>());
+            Assert.Equal(["action", "interview_duration", "interview_type"], mapping.DefaultedFields.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
