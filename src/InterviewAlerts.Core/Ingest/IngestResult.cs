@@ -8,6 +8,9 @@ public enum IngestStatus
     /// <summary>A retransmission of a request accepted before: same tracking id, nothing queued again.</summary>
     Duplicate,
 
+    /// <summary>A BrassRing caller whose Basic credentials were not accepted: nothing queued.</summary>
+    Unauthorized,
+
     /// <summary>The body cannot be read or breaks Paradox's rules: nothing queued.</summary>
     Invalid,
 

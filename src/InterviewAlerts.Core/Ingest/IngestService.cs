@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Storage;
@@ -14,6 +15,7 @@ namespace InterviewAlerts.Core.Ingest;
 /// </summary>
 public sealed partial class IngestService(
     RequestInterpreter interpreter,
+    BrassRingCallerAuthenticator brassRingCallers,
     IRequestRecordStore records,
     IDeliveryQueue queue,
     IPayloadStore payloads,
@@ -26,6 +28,13 @@ public sealed partial class IngestService(
     public async Task<IngestResult> AcceptAsync(IngestCall call, CancellationToken cancellationToken)
     {
         var interpretation = interpreter.Interpret(call.ContentType, call.Body);
+        if (interpretation.Shape == RequestShape.BrassRing
+            && await brassRingCallers.AuthenticateAsync(call.Authorization, cancellationToken).ConfigureAwait(false) is null)
+        {
+            LogUnauthorized(logger);
+            return new IngestResult(IngestStatus.Unauthorized, interpretation);
+        }
+
         if (!interpretation.IsValid) return new IngestResult(IngestStatus.Invalid, interpretation);
 
         var body = interpretation.Request!.ToParadoxJson();
@@ -103,6 +112,9 @@ public sealed partial class IngestService(
         if (!string.IsNullOrWhiteSpace(call.IdempotencyKey)) return "header:" + call.IdempotencyKey.Trim();
         return "body:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalBody)));
     }
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "BrassRing call refused: Basic credentials missing or not accepted")]
+    private static partial void LogUnauthorized(ILogger logger);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Interview alert {TrackingId} accepted ({Shape})")]
     private static partial void LogAccepted(ILogger logger, string trackingId, RequestShape shape);

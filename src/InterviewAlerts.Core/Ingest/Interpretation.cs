@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
 
@@ -17,8 +18,20 @@ public sealed record Interpretation
     /// <summary>True when the media type cannot be read at all (HTTP 415 for JSON callers).</summary>
     public bool UnsupportedMediaType { get; init; }
 
-    /// <summary>A key that is equal for retransmissions of the same request (set by shape readers that know one).</summary>
-    public string? IdempotencyKey { get; init; }
+    /// <summary>The BrassRing envelope as read (or salvaged from a malformed body), to mirror in the answer.</summary>
+    public BrassRingEnvelope? Envelope { get; init; }
+
+    /// <summary>How the BrassRing payload was mapped to Paradox fields.</summary>
+    public BrassRingMapping? Mapping { get; init; }
+
+    /// <summary>For BrassRing bodies with problems: the LongDescription in the client's own terms.</summary>
+    public string? ProblemDescription { get; init; }
+
+    /// <summary>Why a BrassRing body could not be read at all (answer with Status 405 and this reason).</summary>
+    public string? MalformedReason { get; init; }
+
+    /// <summary>A key equal for retransmissions of the same request: BrassRing's sender + transaction + packets.</summary>
+    public string? IdempotencyKey => Shape == RequestShape.BrassRing ? Envelope?.IdempotencyKey : null;
 
     public bool IsValid => Request is not null && Errors.Count == 0 && !UnsupportedMediaType;
 }

@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Native;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
@@ -10,19 +11,72 @@ namespace InterviewAlerts.Core.Ingest;
 /// </summary>
 public sealed class RequestInterpreter
 {
+    private readonly BrassRingMapper _brassRingMapper;
+
+    /// <summary>BrassRing bodies are mapped with the built-in aliases only.</summary>
+    public RequestInterpreter()
+        : this(new BrassRingMapper(new BrassRingMappingOptions()))
+    {
+    }
+
+    public RequestInterpreter(BrassRingMapper brassRingMapper)
+    {
+        ArgumentNullException.ThrowIfNull(brassRingMapper);
+        _brassRingMapper = brassRingMapper;
+    }
+
     public Interpretation Interpret(string? contentType, ReadOnlyMemory<byte> body)
     {
-        if (!MediaTypes.IsJsonOrUnspecified(contentType))
+        if (!MediaTypes.IsJsonOrUnspecified(contentType) && !IsBrassRingMediaType(contentType))
         {
             return new Interpretation
             {
                 Shape = RequestShape.Native,
                 UnsupportedMediaType = true,
                 Errors = [new FieldError("Content-Type", ErrorCodes.UnsupportedMediaType,
-                    $"Content type \"{contentType}\" is not supported; send application/json.")],
+                    $"Content type \"{contentType}\" is not supported; send application/json, or a BrassRing envelope as text/xml, application/xml or application/x-www-form-urlencoded.")],
             };
         }
 
+        var brassRing = BrassRingEnvelopeReader.Read(contentType, body);
+        return brassRing.Outcome switch
+        {
+            BrassRingReadOutcome.Parsed => InterpretBrassRing(brassRing.Envelope!),
+            BrassRingReadOutcome.Malformed => Malformed(brassRing),
+            _ => InterpretNative(body),
+        };
+    }
+
+    private static bool IsBrassRingMediaType(string? contentType) =>
+        MediaTypes.Essence(contentType) is "text/xml" or "application/xml" or "application/x-www-form-urlencoded";
+
+    private Interpretation InterpretBrassRing(BrassRingEnvelope envelope)
+    {
+        var mapping = _brassRingMapper.Map(envelope);
+        var normalized = RequestNormalizer.Normalize(mapping.Request);
+        var errors = normalized.Succeeded ? InterviewRequestValidator.Validate(normalized.Request!) : normalized.Errors;
+        return new Interpretation
+        {
+            Shape = RequestShape.BrassRing,
+            Envelope = envelope,
+            Mapping = mapping,
+            Request = errors.Count == 0 ? normalized.Request : null,
+            Errors = errors,
+            ProblemDescription = errors.Count == 0 ? null : BrassRingProblemDescriber.Describe(errors, mapping),
+        };
+    }
+
+    private static Interpretation Malformed(BrassRingReadResult read) => new()
+    {
+        Shape = RequestShape.BrassRing,
+        Envelope = read.Envelope,
+        MalformedReason = read.Reason,
+        ProblemDescription = read.Reason,
+        Errors = [new FieldError("$", read.Code ?? BrassRingErrorCodes.MalformedEnvelope, read.Reason ?? "The BrassRing envelope could not be read.")],
+    };
+
+    private static Interpretation InterpretNative(ReadOnlyMemory<byte> body)
+    {
         var read = NativeJsonReader.Read(body);
         if (read.Error is not null) return new Interpretation { Shape = RequestShape.Native, Errors = [read.Error] };
 

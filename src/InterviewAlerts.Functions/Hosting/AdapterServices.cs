@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Paradox;
@@ -40,7 +41,10 @@ public static class AdapterServices
                 ParadoxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value));
 
         services.AddSingleton<IRequestRecordStore, TableRequestRecordStore>();
-        services.AddSingleton<RequestInterpreter>();
+        services.AddSingleton(_ => MappingOptions(configuration));
+        services.AddSingleton<BrassRingMapper>();
+        services.AddSingleton(sp => new RequestInterpreter(sp.GetRequiredService<BrassRingMapper>()));
+        services.AddSingleton<BrassRingCallerAuthenticator>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<PoisonRecorder>();
@@ -49,6 +53,12 @@ public static class AdapterServices
         services.AddSingleton<StatusResponder>();
         return services;
     }
+
+    /// <summary>Per-manifest BrassRing mappings: a JSON file named by BrassRing:MappingsFile, else app settings (BrassRing:Mappings).</summary>
+    private static BrassRingMappingOptions MappingOptions(IConfiguration configuration) =>
+        configuration["BrassRing:MappingsFile"] is { Length: > 0 } file
+            ? BrassRingMappingOptions.LoadFile(file)
+            : BrassRingMappingOptions.FromConfiguration(configuration);
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {

@@ -1,20 +1,28 @@
 using System.Diagnostics;
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Ingest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InterviewAlerts.Functions.Http;
 
-/// <summary>Translates webhook HTTP calls to ingest and ingest results back to HTTP, for each caller's shape.</summary>
+/// <summary>Translates webhook HTTP calls to ingest and ingest results back to HTTP, in each caller's own terms.</summary>
 public sealed class WebhookResponder(IngestService ingest, RequestInterpreter interpreter)
 {
     public async Task<IActionResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, BodyReader.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null) return ProblemResults.TooLarge(BodyReader.MaxBodyBytes);
+        if (body is null) return LooksLikeBrassRing(request.ContentType) ? BrassRingAnswers.TooLarge() : ProblemResults.TooLarge(BodyReader.MaxBodyBytes);
 
-        var call = new IngestCall(request.ContentType, body.Value, request.Headers["Idempotency-Key"].FirstOrDefault(), Activity.Current?.Id);
+        var call = new IngestCall(
+            request.ContentType,
+            body.Value,
+            request.Headers["Idempotency-Key"].FirstOrDefault(),
+            Activity.Current?.Id,
+            request.Headers.Authorization.FirstOrDefault());
         var result = await ingest.AcceptAsync(call, cancellationToken).ConfigureAwait(false);
+        if (result.Interpretation.Shape == RequestShape.BrassRing) return BrassRingAnswers.For(result);
+
         return result.Status switch
         {
             IngestStatus.Accepted or IngestStatus.Duplicate => Accepted(result),
@@ -23,21 +31,32 @@ public sealed class WebhookResponder(IngestService ingest, RequestInterpreter in
         };
     }
 
-    /// <summary>The dry run: the exact Paradox request, or every problem; nothing is queued.</summary>
+    /// <summary>The dry run: the exact Paradox request, or every problem (in the client's terms for BrassRing); nothing is queued.</summary>
     public async Task<IActionResult> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, BodyReader.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null) return ProblemResults.TooLarge(BodyReader.MaxBodyBytes);
 
         var interpretation = interpreter.Interpret(request.ContentType, body.Value);
-        if (!interpretation.IsValid) return Rejected(interpretation);
-        return new OkObjectResult(new
+        if (interpretation.UnsupportedMediaType) return Rejected(interpretation);
+        return new ObjectResult(new
         {
-            valid = true,
+            valid = interpretation.IsValid,
             shape = interpretation.Shape.ToString(),
-            paradoxRequest = interpretation.Request!.ToParadoxJson(),
-        });
+            manifest = interpretation.Mapping?.Manifest,
+            mapping = interpretation.Mapping?.SourceFields,
+            ignoredFields = interpretation.Mapping?.IgnoredFields,
+            paradoxRequest = interpretation.Request?.ToParadoxJson(),
+            errors = interpretation.Errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
+            longDescription = interpretation.ProblemDescription,
+        })
+        {
+            StatusCode = interpretation.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
+        };
     }
+
+    private static bool LooksLikeBrassRing(string? contentType) =>
+        MediaTypes.Essence(contentType) is "text/xml" or "application/xml" or "application/x-www-form-urlencoded";
 
     private static IActionResult Accepted(IngestResult result) => new ObjectResult(new
     {
