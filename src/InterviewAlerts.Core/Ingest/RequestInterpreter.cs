@@ -27,9 +27,7 @@ public sealed class RequestInterpreter
         if (read.Error is not null) return new Interpretation { Shape = RequestShape.Native, Errors = [read.Error] };
 
         var normalized = RequestNormalizer.Normalize(read.Body!);
-        if (!normalized.Succeeded) return new Interpretation { Shape = RequestShape.Native, Errors = normalized.Errors };
-
-        var errors = InterviewRequestValidator.Validate(normalized.Request!);
+        var errors = RequestErrors.Collect(normalized);
         return new Interpretation
         {
             Shape = RequestShape.Native,

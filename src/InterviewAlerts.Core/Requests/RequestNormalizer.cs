@@ -30,7 +30,7 @@ public static class RequestNormalizer
         }
 
         request.AdditionalFields = additional;
-        return new NormalizationResult(errors.Count == 0 ? request : null, errors);
+        return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
     }
 
     /// <summary>Reads a known field into the request; false for a field the adapter does not know.</summary>
