@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.Requests;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -92,7 +93,7 @@ public sealed class BrassRingMapper(BrassRingMappingOptions options)
     {
         if (field.Equals(InterviewType, StringComparison.OrdinalIgnoreCase)
             && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
-            && BrassRingInterviewTypeNames.TryParse(value, out var number))
+            && InterviewTypes.TryParse(value, out var number))
         {
             return JsonValue.Create(number.ToString(CultureInfo.InvariantCulture));
         }

@@ -54,7 +54,7 @@ public sealed class RequestInterpreter
     {
         var mapping = _brassRingMapper.Map(envelope);
         var normalized = RequestNormalizer.Normalize(mapping.Request);
-        var errors = normalized.Succeeded ? InterviewRequestValidator.Validate(normalized.Request!) : normalized.Errors;
+        var errors = RequestErrors.Collect(normalized);
         return new Interpretation
         {
             Shape = RequestShape.BrassRing,
@@ -81,9 +81,7 @@ public sealed class RequestInterpreter
         if (read.Error is not null) return new Interpretation { Shape = RequestShape.Native, Errors = [read.Error] };
 
         var normalized = RequestNormalizer.Normalize(read.Body!);
-        if (!normalized.Succeeded) return new Interpretation { Shape = RequestShape.Native, Errors = normalized.Errors };
-
-        var errors = InterviewRequestValidator.Validate(normalized.Request!);
+        var errors = RequestErrors.Collect(normalized);
         return new Interpretation
         {
             Shape = RequestShape.Native,

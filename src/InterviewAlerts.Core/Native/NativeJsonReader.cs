@@ -33,8 +33,10 @@ public static class NativeJsonReader
         }
         catch (JsonException ex) when (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
+            // The parser does not always know the line of a repeated name; say it only when it does.
+            var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
             return JsonReadResult.Fail(new FieldError(ex.Path ?? "$", ErrorCodes.DuplicateKey,
-                $"The body repeats a property name (line {ex.LineNumber + 1}); each field may appear once."));
+                $"The body repeats a property name{where}; each field may appear once."));
         }
         catch (JsonException ex)
         {

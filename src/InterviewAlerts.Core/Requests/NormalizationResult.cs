@@ -6,4 +6,10 @@ namespace InterviewAlerts.Core.Requests;
 public sealed record NormalizationResult(InterviewRequest? Request, IReadOnlyList<FieldError> Errors)
 {
     public bool Succeeded => Request is not null && Errors.Count == 0;
+
+    /// <summary>
+    /// Everything that could be read, the fields with type errors left absent. Set even when
+    /// <see cref="Errors"/> is not empty, so the remaining rules can still be checked in the same answer.
+    /// </summary>
+    public InterviewRequest? Readable { get; init; }
 }

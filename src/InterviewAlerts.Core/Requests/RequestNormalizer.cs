@@ -1,108 +1,93 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Validation;
 
 namespace InterviewAlerts.Core.Requests;
 
 /// <summary>
-/// Turns a loose JSON object that uses Paradox field names (numbers as strings, names in any case,
-/// surrounding whitespace) into the canonical typed <see cref="InterviewRequest"/>.
+/// Turns a loose JSON object that uses Paradox field names (numbers and booleans as strings, interview
+/// types by name, names in any case, surrounding whitespace, empty strings for "absent") into the
+/// canonical typed <see cref="InterviewRequest"/>. Every type problem is reported, one per field.
+/// Fields it does not know pass through untouched in <see cref="InterviewRequest.AdditionalFields"/>.
 /// </summary>
 public static class RequestNormalizer
 {
     public static NormalizationResult Normalize(JsonObject loose)
     {
+        ArgumentNullException.ThrowIfNull(loose);
         var errors = new List<FieldError>();
+        var scalars = new LooseScalars(errors);
+        var lists = new LooseLists(errors);
         var request = new InterviewRequest();
         JsonObject? additional = null;
 
         foreach (var (name, value) in loose)
         {
-            switch (name)
+            if (!TryRead(request, name, value, scalars, lists))
             {
-                case FieldNames.Oid: request.Oid = ReadLong(name, value, errors); break;
-                case FieldNames.ExId: request.ExId = ReadString(name, value, errors); break;
-                case FieldNames.JobApplicationId: request.JobApplicationId = ReadString(name, value, errors); break;
-                case FieldNames.UseApplicationIdForIdentity: request.UseApplicationIdForIdentity = ReadBool(name, value, errors); break;
-                case FieldNames.Action:
-                    request.Action = ReadString(name, value, errors)?.ToLowerInvariant() ?? InterviewActions.Interview;
-                    break;
-                case FieldNames.InterviewDuration: request.InterviewDuration = ReadInt(name, value, errors); break;
-                case FieldNames.InterviewType: request.InterviewType = ReadInt(name, value, errors); break;
-                case FieldNames.FirstName: request.FirstName = ReadString(name, value, errors); break;
-                case FieldNames.LastName: request.LastName = ReadString(name, value, errors); break;
-                case FieldNames.Phone: request.Phone = ReadString(name, value, errors); break;
-                case FieldNames.Email: request.Email = ReadString(name, value, errors); break;
-                default:
-                    additional ??= new JsonObject();
-                    additional[name] = value?.DeepClone();
-                    break;
+                additional ??= [];
+                additional[name] = value?.DeepClone();
             }
         }
 
         request.AdditionalFields = additional;
-        return new NormalizationResult(errors.Count == 0 ? request : null, errors);
+        return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
     }
 
-    private static string? ReadString(string field, JsonNode? value, List<FieldError> errors)
+    /// <summary>Reads a known field into the request; false for a field the adapter does not know.</summary>
+    private static bool TryRead(InterviewRequest r, string name, JsonNode? v, LooseScalars s, LooseLists l)
     {
-        if (value is null) return null;
-        if (value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
+        switch (name)
         {
-            var text = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
-            text = text.Trim();
-            return text.Length == 0 ? null : text;
+            case FieldNames.Oid: r.Oid = s.Long(name, v); break;
+            case FieldNames.ExId: r.ExId = s.String(name, v); break;
+            case FieldNames.JobApplicationId: r.JobApplicationId = s.String(name, v); break;
+            case FieldNames.UseApplicationIdForIdentity: r.UseApplicationIdForIdentity = s.Bool(name, v); break;
+            case FieldNames.Action: r.Action = s.LowerCaseWord(name, v) ?? InterviewActions.Interview; break;
+            case FieldNames.InterviewDuration: r.InterviewDuration = s.Int(name, v); break;
+            case FieldNames.InterviewType: r.InterviewType = s.InterviewType(name, v); break;
+            case FieldNames.CustomInterviewTypeId: r.CustomInterviewTypeId = s.String(name, v); break;
+            case FieldNames.InterviewSegments: r.InterviewSegments = l.Objects(name, v); break;
+            case FieldNames.InterviewerEmails: r.InterviewerEmails = l.Strings(name, v); break;
+            case FieldNames.InterviewerExIds: r.InterviewerExIds = l.StringsOrObjects(name, v); break;
+            case FieldNames.InterviewTeam: r.InterviewTeam = l.Team(name, v); break;
+            case FieldNames.AlternateInterviewTeam: r.AlternateInterviewTeam = l.Team(name, v); break;
+            case FieldNames.InterviewerIds: r.InterviewerIds = l.Strings(name, v); break;
+            case FieldNames.InterviewJoblocCode: r.InterviewJoblocCode = s.String(name, v); break;
+            case FieldNames.InterviewJoblocRoomId: r.InterviewJoblocRoomId = s.Int(name, v); break;
+            case FieldNames.InterviewJoblocId: r.InterviewJoblocId = s.Int(name, v); break;
+            case FieldNames.InterviewLocationAddress: r.InterviewLocationAddress = s.String(name, v); break;
+            case FieldNames.InterviewInstructions: r.InterviewInstructions = s.String(name, v); break;
+            case FieldNames.CandidateInterviewPrepExId: r.CandidateInterviewPrepExId = s.String(name, v); break;
+            case FieldNames.RecruiterInterviewPrepExId: r.RecruiterInterviewPrepExId = s.String(name, v); break;
+            case FieldNames.InterviewOwnerEmail: r.InterviewOwnerEmail = s.String(name, v); break;
+            case FieldNames.GenerateVirtualUrl: r.GenerateVirtualUrl = s.Bool(name, v); break;
+            case FieldNames.Private: r.Private = s.Int(name, v); break;
+            case FieldNames.FirstName: r.FirstName = s.String(name, v); break;
+            case FieldNames.LastName: r.LastName = s.String(name, v); break;
+            case FieldNames.Phone: r.Phone = s.String(name, v); break;
+            case FieldNames.Email: r.Email = s.String(name, v); break;
+            case FieldNames.JobTitle: r.JobTitle = s.String(name, v); break;
+            case FieldNames.JobReqId: r.JobReqId = s.String(name, v); break;
+            case FieldNames.JobLocCode: r.JobLocCode = s.String(name, v); break;
+            case FieldNames.CandidateJourney: r.CandidateJourney = s.String(name, v); break;
+            case FieldNames.CandidateJourneyStatus: r.CandidateJourneyStatus = s.String(name, v); break;
+            case FieldNames.SequentialOrderAutomation: r.SequentialOrderAutomation = s.Int(name, v); break;
+            case FieldNames.RecordedInterviewId: r.RecordedInterviewId = s.String(name, v); break;
+            case FieldNames.InterviewJoblocRoomExId: r.InterviewJoblocRoomExId = s.String(name, v); break;
+            case FieldNames.InterviewJoblocRoomEmail: r.InterviewJoblocRoomEmail = s.String(name, v); break;
+            case FieldNames.Resume: r.Resume = s.String(name, v); break;
+            case FieldNames.ForceSequentMultiDays: r.ForceSequentMultiDays = s.Bool(name, v); break;
+            case FieldNames.InterviewOwnerExId: r.InterviewOwnerExId = s.String(name, v); break;
+            case FieldNames.Note: r.Note = s.String(name, v); break;
+            case FieldNames.AttendeeCount: r.AttendeeCount = s.DigitsText(name, v); break;
+            case FieldNames.UseParadoxStatusMap: r.UseParadoxStatusMap = s.Bool(name, v); break;
+            case FieldNames.StatusMapName: r.StatusMapName = s.String(name, v); break;
+            case FieldNames.StatusMapExId: r.StatusMapExId = s.String(name, v); break;
+            case FieldNames.PrimaryContactMethod: r.PrimaryContactMethod = s.Int(name, v); break;
+            case FieldNames.Debrief: r.Debrief = l.Object(name, v); break;
+            default: return false;
         }
 
-        errors.Add(new FieldError(field, ErrorCodes.InvalidType, $"{field} must be a string; got a JSON {value.GetValueKind().ToString().ToLowerInvariant()}."));
-        return null;
+        return true;
     }
-
-    private static long? ReadLong(string field, JsonNode? value, List<FieldError> errors)
-    {
-        var text = ScalarText(value);
-        if (text is null) return null;
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
-        errors.Add(new FieldError(field, ErrorCodes.InvalidType, $"{field} must be a whole number; got \"{Truncate(text)}\"."));
-        return null;
-    }
-
-    private static int? ReadInt(string field, JsonNode? value, List<FieldError> errors)
-    {
-        var text = ScalarText(value);
-        if (text is null) return null;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
-        errors.Add(new FieldError(field, ErrorCodes.InvalidType, $"{field} must be a whole number; got \"{Truncate(text)}\"."));
-        return null;
-    }
-
-    private static bool? ReadBool(string field, JsonNode? value, List<FieldError> errors)
-    {
-        var text = ScalarText(value)?.ToLowerInvariant();
-        switch (text)
-        {
-            case null: return null;
-            case "true" or "1" or "yes": return true;
-            case "false" or "0" or "no": return false;
-            default:
-                errors.Add(new FieldError(field, ErrorCodes.InvalidType, $"{field} must be true or false; got \"{Truncate(text)}\"."));
-                return null;
-        }
-    }
-
-    private static string? ScalarText(JsonNode? value)
-    {
-        if (value is null) return null;
-        var text = value.GetValueKind() switch
-        {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.ToJsonString(),
-            _ => value.ToJsonString(),
-        };
-        text = text.Trim();
-        return text.Length == 0 ? null : text;
-    }
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }

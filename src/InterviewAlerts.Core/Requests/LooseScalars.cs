@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Validation;
+
+namespace InterviewAlerts.Core.Requests;
+
+/// <summary>
+/// Reads loose scalar values (numbers and booleans sent as strings, surrounding whitespace) into typed
+/// values. JSON null and empty or blank strings mean "absent". A value of the wrong type adds one
+/// <see cref="ErrorCodes.InvalidType"/> error and reads as absent, so every field is checked in one pass.
+/// </summary>
+/// <remarks>
+/// Messages quote received values only for numeric, boolean and enumerated fields, never for free-text
+/// fields, which may hold candidate personal data.
+/// </remarks>
+internal sealed class LooseScalars(List<FieldError> errors)
+{
+    private const int QuoteLimit = 40;
+
+    public string? String(string field, JsonNode? value)
+    {
+        switch (KindOf(value))
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String:
+                return Blank(value!.GetValue<string>());
+            case JsonValueKind.Number:
+                return value!.ToJsonString();
+            default:
+                Fail(field, $"{field} must be a string; got a JSON {Describe(value)}.");
+                return null;
+        }
+    }
+
+    public int? Int(string field, JsonNode? value, string expected = "a whole number")
+    {
+        var number = Long(field, value, expected);
+        if (number is null) return null;
+        if (number is >= int.MinValue and <= int.MaxValue) return (int)number;
+        Fail(field, $"{field} must be {expected}; got {Quote(value)}, which is too large.");
+        return null;
+    }
+
+    public long? Long(string field, JsonNode? value, string expected = "a whole number")
+    {
+        var text = NumberText(field, value, expected);
+        if (text is null) return null;
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && number == decimal.Truncate(number)
+            && number is >= long.MinValue and <= long.MaxValue)
+        {
+            return (long)number;
+        }
+
+        Fail(field, $"{field} must be {expected}; got {Quote(value)}.");
+        return null;
+    }
+
+    public bool? Bool(string field, JsonNode? value)
+    {
+        switch (KindOf(value))
+        {
+            case JsonValueKind.Null: return null;
+            case JsonValueKind.True: return true;
+            case JsonValueKind.False: return false;
+        }
+
+        var text = KindOf(value) is JsonValueKind.String or JsonValueKind.Number ? Text(value!) : null;
+        switch (text?.ToLowerInvariant())
+        {
+            case "": return null;
+            case "true" or "1" or "yes": return true;
+            case "false" or "0" or "no": return false;
+            default:
+                Fail(field, $"{field} must be true or false (also \"true\", \"false\", 1, 0, \"yes\", \"no\"); got {Quote(value)}.");
+                return null;
+        }
+    }
+
+    /// <summary>A non-negative whole number kept as its digits, for fields Paradox documents as strings.</summary>
+    public string? DigitsText(string field, JsonNode? value)
+    {
+        const string expected = "a whole number, 0 or more";
+        var number = Long(field, value, expected);
+        if (number is null or >= 0) return number?.ToString(CultureInfo.InvariantCulture);
+        Fail(field, $"{field} must be {expected}; got {Quote(value)}.");
+        return null;
+    }
+
+    /// <summary>A number, its digits as a string, or a Paradox type name (see <see cref="InterviewTypes"/>).</summary>
+    public int? InterviewType(string field, JsonNode? value)
+    {
+        const string expected = "a number 1–19 or a type name such as PHONE_INTERVIEW";
+        if (KindOf(value) == JsonValueKind.String)
+        {
+            var text = Blank(value!.GetValue<string>());
+            if (text is null) return null;
+            if (!text.Any(char.IsDigit) && InterviewTypes.TryParse(text, out var named)) return named;
+        }
+
+        return Int(field, value, expected);
+    }
+
+    /// <summary>An enumerated string matched in any case; absent gives null.</summary>
+    public string? LowerCaseWord(string field, JsonNode? value)
+    {
+        if (KindOf(value) is JsonValueKind.Null) return null;
+        if (KindOf(value) is JsonValueKind.String) return Blank(value!.GetValue<string>())?.ToLowerInvariant();
+        Fail(field, $"{field} must be a string; got {Quote(value)}.");
+        return null;
+    }
+
+    public static JsonValueKind KindOf(JsonNode? value) => value?.GetValueKind() ?? JsonValueKind.Null;
+
+    public static string Describe(JsonNode? value) => KindOf(value) switch
+    {
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
+
+    public static string? Blank(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    private string? NumberText(string field, JsonNode? value, string expected)
+    {
+        switch (KindOf(value))
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number:
+                return value!.ToJsonString();
+            case JsonValueKind.String:
+                var text = Blank(value!.GetValue<string>());
+                // Strings must be plain digits: "3e1" or "30.0" in a string is more likely a mistake than a number.
+                if (text is null || IsIntegerText(text)) return text;
+                Fail(field, $"{field} must be {expected}; got {Quote(value)}.");
+                return null;
+            default:
+                Fail(field, $"{field} must be {expected}; got a JSON {Describe(value)}.");
+                return null;
+        }
+    }
+
+    private static bool IsIntegerText(string text)
+    {
+        var digits = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
+    }
+
+    private static string Text(JsonNode value) =>
+        KindOf(value) == JsonValueKind.String ? value.GetValue<string>().Trim() : value.ToJsonString();
+
+    private static string Quote(JsonNode? value)
+    {
+        if (KindOf(value) is not (JsonValueKind.String or JsonValueKind.Number)) return $"a JSON {Describe(value)}";
+        var text = Text(value!);
+        return text.Length <= QuoteLimit ? $"\"{text}\"" : $"\"{text[..QuoteLimit]}…\"";
+    }
+
+    private void Fail(string field, string message) => errors.Add(new FieldError(field, ErrorCodes.InvalidType, message));
+}

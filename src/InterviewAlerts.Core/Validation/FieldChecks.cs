@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace InterviewAlerts.Core.Validation;
+
+/// <summary>
+/// The single-field rules, each adding at most one error. Messages state the rule and what was received,
+/// but for text fields only its length or shape: text may be candidate personal data.
+/// </summary>
+internal sealed class FieldChecks(List<FieldError> errors)
+{
+    /// <summary>Length in characters (Unicode scalar values), so an emoji counts once.</summary>
+    public static int LengthOf(string text) => text.EnumerateRunes().Count();
+
+    public bool MaxLength(string field, string? value, int max)
+    {
+        if (value is null) return true;
+        var length = LengthOf(value);
+        if (length <= max) return true;
+        Add(field, ErrorCodes.TooLong, $"{field} may hold at most {max} characters; got {length}.");
+        return false;
+    }
+
+    public void ItemsMaxLength(string field, IEnumerable<string>? items, int max)
+    {
+        var (index, length) = FirstLongerThan(items, max);
+        if (index > 0) Add(field, ErrorCodes.TooLong, $"each {field} item may hold at most {max} characters; item {index} has {length}.");
+    }
+
+    public void Range(string field, int? value, int min, int max, string? meaning = null)
+    {
+        if (value is null || (value >= min && value <= max)) return;
+        var rule = meaning ?? string.Create(CultureInfo.InvariantCulture, $"{min}–{max}");
+        Add(field, ErrorCodes.OutOfRange, $"{field} must be {rule}; got {value}.");
+    }
+
+    public void Required<T>(string field, T? value, string rule)
+    {
+        if (value is null) Add(field, ErrorCodes.Required, $"{field} is required ({rule}).");
+    }
+
+    public void Email(string field, string? value, int? maxLength = null)
+    {
+        if (value is null || (maxLength is { } max && !MaxLength(field, value, max))) return;
+        if (!EmailAddresses.IsWellFormed(value))
+        {
+            Add(field, ErrorCodes.InvalidEmail, $"{field} must be a well-formed email address such as name@example.com; the {LengthOf(value)} characters received are not one.");
+        }
+    }
+
+    public void Emails(string field, IReadOnlyList<string>? values, int maxLength)
+    {
+        if (values is null) return;
+        var before = errors.Count;
+        ItemsMaxLength(field, values, maxLength);
+        if (errors.Count > before) return;
+        var bad = values.Select((value, i) => (value, number: i + 1)).Where(item => !EmailAddresses.IsWellFormed(item.value)).ToList();
+        if (bad.Count > 0)
+        {
+            Add(field, ErrorCodes.InvalidEmail,
+                $"each {field} item must be a well-formed email address such as name@example.com; item(s) {string.Join(", ", bad.Select(b => b.number))} are not.");
+        }
+    }
+
+    public void Add(string field, string code, string message) => errors.Add(new FieldError(field, code, message));
+
+    private static (int Index, int Length) FirstLongerThan(IEnumerable<string>? items, int max)
+    {
+        var index = 0;
+        foreach (var item in items ?? [])
+        {
+            index++;
+            var length = LengthOf(item);
+            if (length > max) return (index, length);
+        }
+
+        return (0, 0);
+    }
+}

@@ -1,0 +1,14 @@
+namespace InterviewAlerts.Core.Validation;
+
+/// <summary>Paradox documents candidate_journey_status as "{stage}: {status}".</summary>
+public static class JourneyStatus
+{
+    public static bool IsWellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0
+            && !string.IsNullOrWhiteSpace(text[..colon])
+            && !string.IsNullOrWhiteSpace(text[(colon + 1)..]);
+    }
+}

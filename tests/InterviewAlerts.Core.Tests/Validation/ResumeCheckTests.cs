@@ -1,0 +1,69 @@
+using InterviewAlerts.Core.Validation;
+
+namespace InterviewAlerts.Core.Tests.Validation;
+
+public sealed class ResumeCheckTests
+{
+    private static string Pdf(int size)
+    {
+        var file = new byte[size];
+        "%PDF-1.7\n"u8.CopyTo(file);
+        return Convert.ToBase64String(file);
+    }
+
+    [Fact]
+    public void A_file_one_byte_under_10_MB_is_accepted()
+    {
+        Assert.Null(ResumeCheck.Check("resume", Pdf(ResumeCheck.MaxBytesExclusive - 1)));
+    }
+
+    [Fact]
+    public void A_file_of_exactly_10_MB_is_refused_with_its_size()
+    {
+        var error = ResumeCheck.Check("resume", Pdf(ResumeCheck.MaxBytesExclusive));
+        Assert.Equal(ErrorCodes.FileTooLarge, error!.Code);
+        Assert.Contains("10485760 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_far_too_large_file_is_refused_before_decoding()
+    {
+        var error = ResumeCheck.Check("resume", new string('A', 20_000_000));
+        Assert.Equal(ErrorCodes.FileTooLarge, error!.Code);
+    }
+
+    [Theory]
+    [InlineData("====")]
+    [InlineData("QQ=")]
+    [InlineData("not base64!")]
+    [InlineData("QUJD\u0000")]
+    public void Malformed_base64_is_refused(string text)
+    {
+        Assert.Equal(ErrorCodes.InvalidBase64, ResumeCheck.Check("resume", text)!.Code);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D }, ResumeFileType.Pdf)]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, ResumeFileType.Doc)]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14 }, ResumeFileType.Docx)]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00 }, ResumeFileType.Png)]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xDB }, ResumeFileType.Jpg)]
+    [InlineData(new byte[] { 0x43, 0x56, 0x0A, 0xC3, 0xA9 }, ResumeFileType.Txt)]
+    [InlineData(new byte[] { 0x43, 0x00, 0x56 }, ResumeFileType.Unsupported)]
+    [InlineData(new byte[] { 0xC3, 0x28 }, ResumeFileType.Unsupported)]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, ResumeFileType.Unsupported)]
+    public void File_types_are_recognized_by_their_first_bytes(byte[] file, ResumeFileType expected)
+    {
+        Assert.Equal(expected, FileSignatures.Detect(file));
+    }
+
+    [Fact]
+    public void Messages_give_the_shape_never_the_content()
+    {
+        var secret = Convert.ToBase64String("Ana Lima\0"u8.ToArray());
+        var error = ResumeCheck.Check("resume", secret)!;
+        Assert.Equal(ErrorCodes.UnsupportedFileType, error.Code);
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana", error.Message, StringComparison.Ordinal);
+    }
+}
