@@ -30,9 +30,11 @@ public static class LocalRunnerApp
         builder.Services.AddInterviewAlertsAdapter(builder.Configuration);
 
         var (httpFunctions, queueFunctions) = FunctionCatalog.Discover(typeof(IngestInterviewAlert).Assembly);
-        var queueSettings = QueueHostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var queueSettings = QueueHostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
         builder.Services.AddSingleton(queueSettings);
-        foreach (var function in queueFunctions)
+        // Tests that inspect the queue itself switch the triggers off, as one would disable a function in Azure.
+        var triggersEnabled = !builder.Configuration.GetValue<bool>("LocalRunner:DisableQueueTriggers");
+        foreach (var function in triggersEnabled ? queueFunctions : [])
         {
             builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerPump>(sp, function,
                 sp.GetRequiredService<QueueServiceClient>(), queueSettings));

@@ -14,6 +14,24 @@ public sealed record QueueHostSettings
     /// <summary>How many messages may be in flight at once on one instance.</summary>
     public int MaxConcurrency => BatchSize + NewBatchThreshold;
 
+    /// <summary>
+    /// host.json's values, then app-setting overrides in the Functions host's own form
+    /// ("AzureFunctionsJobHost__extensions__queues__visibilityTimeout"), as the Azure host applies them.
+    /// </summary>
+    public static QueueHostSettings Load(string hostJsonPath, IConfiguration overrides)
+    {
+        var settings = Load(hostJsonPath);
+        var section = overrides.GetSection("AzureFunctionsJobHost:extensions:queues");
+        return settings with
+        {
+            BatchSize = section.GetValue("batchSize", settings.BatchSize),
+            NewBatchThreshold = section.GetValue("newBatchThreshold", settings.NewBatchThreshold),
+            MaxDequeueCount = section.GetValue("maxDequeueCount", settings.MaxDequeueCount),
+            VisibilityTimeout = section.GetValue("visibilityTimeout", settings.VisibilityTimeout),
+            MaxPollingInterval = section.GetValue("maxPollingInterval", settings.MaxPollingInterval),
+        };
+    }
+
     public static QueueHostSettings Load(string hostJsonPath)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(hostJsonPath), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });

@@ -68,4 +68,19 @@ public sealed class NativeRequestEndToEndTests : IAsyncLifetime
         var peeked = await _harness.Queue("interview-alerts").PeekMessagesAsync(32);
         Assert.Empty(peeked.Value);
     }
+
+    [Fact]
+    public async Task Unknown_fields_pass_through_with_their_exact_number_text_and_string_values()
+    {
+        const string posted = """{"ex_id":"CAND-1002","interview_duration":30,"interview_type":2,"x_decimal":1.50,"x_huge":123456789012345678901234567890,"x_text":"café 😀 <b>&amp;</b> \"q\"","x_nested":{"z":[true,false,null,{"k":-0.0}]}}""";
+
+        var response = await _harness.Client.PostAsync("api/interview-alerts", new StringContent(posted, Encoding.UTF8, "application/json"));
+
+        var trackingId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var received = JsonDocument.Parse(Assert.Single(await _harness.WaitForParadoxAsync(trackingId)).Body).RootElement;
+        Assert.Equal("1.50", received.GetProperty("x_decimal").GetRawText());
+        Assert.Equal("123456789012345678901234567890", received.GetProperty("x_huge").GetRawText());
+        Assert.Equal("café 😀 <b>&amp;</b> \"q\"", received.GetProperty("x_text").GetString());
+        Assert.Equal("""{"z":[true,false,null,{"k":-0.0}]}""", received.GetProperty("x_nested").GetRawText());
+    }
 }

@@ -33,6 +33,14 @@ public sealed class AdapterHarness : IAsyncDisposable
         Client = new HttpClient { BaseAddress = AdapterUrl, Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    public const string BrassRingUser = "acme-brassring";
+
+    /// <summary>A test-only caller password (never a real secret).</summary>
+    public const string BrassRingPassword = "test-caller-password-7f3a";
+
+    public static string BrassRingBasic =>
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(BrassRingUser + ":" + BrassRingPassword));
+
     public AzuriteProcess Azurite { get; }
     public WebApplication Sandbox { get; }
     public WebApplication Adapter { get; }
@@ -59,6 +67,13 @@ public sealed class AdapterHarness : IAsyncDisposable
             ["Delivery:FirstRetryDelay"] = "00:00:00.200",
             ["Delivery:MaxRetryDelay"] = "00:00:01",
             ["LocalSettings"] = Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
+            ["Paradox:AttemptTimeout"] = "00:00:02",
+            ["Paradox:TotalTimeout"] = "00:00:05",
+            ["BrassRing:CallerSecrets:" + BrassRingUser] = BrassRingPassword,
+            ["BrassRing:MappingsFile"] = Path.Combine(RepositoryRoot.Path, "config", "brassring-mappings.sample.json"),
+            // host.json overrides in the Functions host's own form: quick polling and quick retries for tests.
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.100",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
 
