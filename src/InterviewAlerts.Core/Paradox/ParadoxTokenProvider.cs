@@ -55,7 +55,7 @@ public sealed partial class ParadoxTokenProvider(
     }
 
     private string? Fresh(CachedToken? token) =>
-        token is not null && time.GetUtcNow() < token.ExpiresAt - options.Value.TokenRefreshMargin ? token.Value : null;
+        token is not null && time.GetUtcNow() < token.RefreshAt ? token.Value : null;
 
     private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
@@ -71,7 +71,11 @@ public sealed partial class ParadoxTokenProvider(
 
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, answer.ExpiresIn ?? 3600));
         LogTokenIssued(logger, (int)lifetime.TotalSeconds);
-        return new CachedToken(answer.AccessToken!, time.GetUtcNow() + lifetime);
+
+        // Refresh the margin before expiry, but never later than half-way: a token living shorter than the
+        // margin would otherwise count as stale at once and every call would fetch a new one.
+        var margin = TimeSpan.FromTicks(Math.Min(options.Value.TokenRefreshMargin.Ticks, lifetime.Ticks / 2));
+        return new CachedToken(answer.AccessToken!, time.GetUtcNow() + lifetime - margin);
     }
 
     private async Task<TokenAnswer?> PostForTokenAsync(CancellationToken cancellationToken)
@@ -101,7 +105,7 @@ public sealed partial class ParadoxTokenProvider(
         return answer?.AccessToken is { Length: > 0 } ? answer : throw new HttpRequestException("Paradox's token answer had no access_token.");
     }
 
-    private sealed record CachedToken(string Value, DateTimeOffset ExpiresAt);
+    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
 
     private sealed record TokenAnswer(
         [property: JsonPropertyName("access_token")] string? AccessToken,
