@@ -80,8 +80,18 @@ public sealed partial class ParadoxTokenProvider(
 
     private async Task<TokenAnswer?> PostForTokenAsync(CancellationToken cancellationToken)
     {
-        var accountId = await secrets.GetSecretAsync(AccountIdSecret, cancellationToken).ConfigureAwait(false);
-        var secret = await secrets.GetSecretAsync(SecretSecret, cancellationToken).ConfigureAwait(false);
+        string? accountId, secret;
+        try
+        {
+            accountId = await secrets.GetSecretAsync(AccountIdSecret, cancellationToken).ConfigureAwait(false);
+            secret = await secrets.GetSecretAsync(SecretSecret, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A vault outage or a missing role assignment: nothing Paradox said, and something a later attempt can get past.
+            throw new ParadoxCredentialsUnavailableException(ex);
+        }
+
         if (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(secret)) throw new ParadoxCredentialsMissingException();
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -125,3 +135,14 @@ public sealed class ParadoxCredentialsRejectedException()
 /// <summary>The account id or secret is not configured.</summary>
 public sealed class ParadoxCredentialsMissingException()
     : Exception("Paradox credentials are not configured: set the secrets Paradox:AccountId and Paradox:Secret (Key Vault names Paradox--AccountId, Paradox--Secret).");
+
+/// <summary>
+/// The secret store could not be read (e.g. Key Vault unreachable or the identity lacks access). The message names
+/// only the failure's kind: an SDK message can carry whole response headers, which do not belong in delivery records.
+/// </summary>
+public sealed class ParadoxCredentialsUnavailableException(Exception inner)
+    : Exception($"The Paradox credentials could not be read from the secret store ({Describe(inner)}); will retry.", inner)
+{
+    private static string Describe(Exception inner) =>
+        inner is Azure.RequestFailedException { Status: > 0 } failed ? $"HTTP {failed.Status}" : inner.GetType().Name;
+}

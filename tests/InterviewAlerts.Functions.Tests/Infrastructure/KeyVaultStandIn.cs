@@ -39,6 +39,9 @@ public sealed class KeyVaultStandIn : IAsyncDisposable
     public Uri VaultUri { get; private set; } = null!;
     public IReadOnlyList<VaultRequest> Requests => [.. _requests];
 
+    /// <summary>When set, authenticated requests are answered with this status (a vault outage, a missing role assignment).</summary>
+    public int? FailWithStatus { get; set; }
+
     public static async Task<KeyVaultStandIn> StartAsync()
     {
         var standIn = new KeyVaultStandIn(CreateCertificate());
@@ -99,6 +102,12 @@ public sealed class KeyVaultStandIn : IAsyncDisposable
             context.Response.Headers.WWWAuthenticate = Challenge;
             return Results.Json(new { error = new { code = "Unauthorized", message = "AKV10000: Request is missing a Bearer or PoP token." } },
                 statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (FailWithStatus is int failure)
+        {
+            _requests.Enqueue(new VaultRequest(name, authorization, apiVersion, failure));
+            return Results.Json(new { error = new { code = "Forbidden", message = "Caller is not authorized to perform action on resource." } }, statusCode: failure);
         }
 
         if (!_secrets.TryGetValue(name, out var secret))

@@ -93,6 +93,25 @@ public sealed class SecretRotationTests : IAsyncLifetime
         Assert.Equal(["IA-1", "IA-2"], _sandbox.Log.All().Select(r => r.TrackingId));
     }
 
+    [Theory]
+    [InlineData(403)]
+    [InlineData(500)]
+    public async Task A_vault_that_cannot_be_read_makes_the_delivery_Transient_instead_of_throwing(int status)
+    {
+        using var adapter = ParadoxAdapter.Build(_sandbox.Url, secrets: VaultStore());
+        _vault.FailWithStatus = status;
+
+        var outcome = await adapter.SendAsync("IA-VAULT-DOWN");
+
+        Assert.Equal(ParadoxOutcomeKind.Transient, outcome.Kind);
+        Assert.Null(outcome.HttpStatus);
+        Assert.Equal($"The Paradox credentials could not be read from the secret store (HTTP {status}); will retry.", outcome.Detail);
+        Assert.Empty(_sandbox.TokenArrivals);
+
+        _vault.FailWithStatus = null;
+        Assert.Equal(ParadoxOutcomeKind.Delivered, (await adapter.SendAsync("IA-VAULT-DOWN")).Kind);
+    }
+
     [Fact]
     public async Task The_sandbox_refuses_the_old_secret_and_accepts_the_new_one_after_PUT_sandbox_account()
     {
