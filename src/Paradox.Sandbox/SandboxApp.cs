@@ -19,6 +19,7 @@ public static class SandboxApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<SandboxAccount>();
         builder.Services.AddSingleton<FaultPlan>();
         builder.Services.AddSingleton<RequestLog>();
         configure?.Invoke(builder);

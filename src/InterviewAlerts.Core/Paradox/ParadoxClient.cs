@@ -49,6 +49,10 @@ public sealed partial class ParadoxClient(
         {
             return new ParadoxOutcome(ParadoxOutcomeKind.Transient, (int)HttpStatusCode.Unauthorized, ex.Message);
         }
+        catch (ParadoxCredentialsUnavailableException ex)
+        {
+            return new ParadoxOutcome(ParadoxOutcomeKind.Transient, null, ex.Message);
+        }
         catch (ParadoxCredentialsMissingException ex)
         {
             return new ParadoxOutcome(ParadoxOutcomeKind.Transient, null, ex.Message);

@@ -28,6 +28,29 @@ public static class ParadoxResilience
         pipeline.AddTimeout(options.AttemptTimeout);
     }
 
+    /// <summary>
+    /// The token request under the same Paradox timeouts. A client-credentials POST has no side effect besides
+    /// issuing a token, so every transient failure (408, 429, 5xx, timeouts, connection errors) may be retried.
+    /// </summary>
+    public static void ConfigureToken(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ParadoxOptions options)
+    {
+        pipeline.AddTimeout(options.TotalTimeout);
+        if (options.InCallRetries > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.InCallRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                MaxDelay = options.MaxInCallRetryAfter,
+                ShouldRetryAfterHeader = true,
+            });
+        }
+
+        pipeline.AddTimeout(options.AttemptTimeout);
+    }
+
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
     {
         if (outcome.Exception is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } })

@@ -55,7 +55,7 @@ public sealed partial class ParadoxTokenProvider(
     }
 
     private string? Fresh(CachedToken? token) =>
-        token is not null && time.GetUtcNow() < token.ExpiresAt - options.Value.TokenRefreshMargin ? token.Value : null;
+        token is not null && time.GetUtcNow() < token.RefreshAt ? token.Value : null;
 
     private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
@@ -71,13 +71,27 @@ public sealed partial class ParadoxTokenProvider(
 
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, answer.ExpiresIn ?? 3600));
         LogTokenIssued(logger, (int)lifetime.TotalSeconds);
-        return new CachedToken(answer.AccessToken!, time.GetUtcNow() + lifetime);
+
+        // Refresh the margin before expiry, but never later than half-way: a token living shorter than the
+        // margin would otherwise count as stale at once and every call would fetch a new one.
+        var margin = TimeSpan.FromTicks(Math.Min(options.Value.TokenRefreshMargin.Ticks, lifetime.Ticks / 2));
+        return new CachedToken(answer.AccessToken!, time.GetUtcNow() + lifetime - margin);
     }
 
     private async Task<TokenAnswer?> PostForTokenAsync(CancellationToken cancellationToken)
     {
-        var accountId = await secrets.GetSecretAsync(AccountIdSecret, cancellationToken).ConfigureAwait(false);
-        var secret = await secrets.GetSecretAsync(SecretSecret, cancellationToken).ConfigureAwait(false);
+        string? accountId, secret;
+        try
+        {
+            accountId = await secrets.GetSecretAsync(AccountIdSecret, cancellationToken).ConfigureAwait(false);
+            secret = await secrets.GetSecretAsync(SecretSecret, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A vault outage or a missing role assignment: nothing Paradox said, and something a later attempt can get past.
+            throw new ParadoxCredentialsUnavailableException(ex);
+        }
+
         if (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(secret)) throw new ParadoxCredentialsMissingException();
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -101,7 +115,7 @@ public sealed partial class ParadoxTokenProvider(
         return answer?.AccessToken is { Length: > 0 } ? answer : throw new HttpRequestException("Paradox's token answer had no access_token.");
     }
 
-    private sealed record CachedToken(string Value, DateTimeOffset ExpiresAt);
+    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
 
     private sealed record TokenAnswer(
         [property: JsonPropertyName("access_token")] string? AccessToken,
@@ -121,3 +135,14 @@ public sealed class ParadoxCredentialsRejectedException()
 /// <summary>The account id or secret is not configured.</summary>
 public sealed class ParadoxCredentialsMissingException()
     : Exception("Paradox credentials are not configured: set the secrets Paradox:AccountId and Paradox:Secret (Key Vault names Paradox--AccountId, Paradox--Secret).");
+
+/// <summary>
+/// The secret store could not be read (e.g. Key Vault unreachable or the identity lacks access). The message names
+/// only the failure's kind: an SDK message can carry whole response headers, which do not belong in delivery records.
+/// </summary>
+public sealed class ParadoxCredentialsUnavailableException(Exception inner)
+    : Exception($"The Paradox credentials could not be read from the secret store ({Describe(inner)}); will retry.", inner)
+{
+    private static string Describe(Exception inner) =>
+        inner is Azure.RequestFailedException { Status: > 0 } failed ? $"HTTP {failed.Status}" : inner.GetType().Name;
+}

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using InterviewAlerts.Core.BrassRing;
@@ -34,11 +35,7 @@ public static class AdapterServices
         services.AddStorageClients(configuration);
         services.AddHostedService<StorageBootstrapper>();
 
-        services.AddHttpClient(ParadoxTokenProvider.HttpClientName).AddStandardResilienceHandler();
-        services.AddSingleton<ParadoxTokenProvider>();
-        services.AddHttpClient<IParadoxClient, ParadoxClient>()
-            .AddResilienceHandler("paradox-interview-alerts", (pipeline, context) =>
-                ParadoxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value));
+        services.AddParadoxClient();
 
         services.AddSingleton<IRequestRecordStore, TableRequestRecordStore>();
         services.AddSingleton(_ => MappingOptions(configuration));
@@ -51,6 +48,24 @@ public static class AdapterServices
         services.AddSingleton<DeadLetterReplayer>();
         services.AddSingleton<WebhookResponder>();
         services.AddSingleton<StatusResponder>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Paradox client, its token provider and their HTTP resilience pipelines, exactly as production uses them.
+    /// Expects <see cref="ParadoxOptions"/>, an <see cref="ISecretStore"/> and logging to be registered; adds
+    /// <see cref="TimeProvider.System"/> unless a clock is already registered.
+    /// </summary>
+    public static IServiceCollection AddParadoxClient(this IServiceCollection services)
+    {
+        services.TryAddSingletonTimeProvider();
+        services.AddHttpClient(ParadoxTokenProvider.HttpClientName)
+            .AddResilienceHandler("paradox-token", (pipeline, context) =>
+                ParadoxResilience.ConfigureToken(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value));
+        services.AddSingleton<ParadoxTokenProvider>();
+        services.AddHttpClient<IParadoxClient, ParadoxClient>()
+            .AddResilienceHandler("paradox-interview-alerts", (pipeline, context) =>
+                ParadoxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value));
         return services;
     }
 
@@ -75,16 +90,19 @@ public static class AdapterServices
             return;
         }
 
-        services.AddAzureClients(clients =>
-        {
-            var clientId = configuration["AZURE_CLIENT_ID"];
-            clients.AddSecretClient(new Uri(vaultUri)).WithCredential(string.IsNullOrWhiteSpace(clientId)
-                ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)));
-        });
+        services.AddAzureClients(clients => clients.AddSecretClient(new Uri(vaultUri)).WithCredential(VaultCredential(configuration)));
         services.AddSingleton<ISecretStore>(sp => new KeyVaultSecretStore(
             sp.GetRequiredService<SecretClient>(),
             sp.GetRequiredService<TimeProvider>(),
             configuration.GetValue("KeyVault:CacheDuration", TimeSpan.FromMinutes(5))));
+    }
+
+    /// <summary>The vault's credential: the app's managed identity (user-assigned when AZURE_CLIENT_ID is set), never a probing chain.</summary>
+    internal static TokenCredential VaultCredential(IConfiguration configuration)
+    {
+        var clientId = configuration["AZURE_CLIENT_ID"];
+        return string.IsNullOrWhiteSpace(clientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
     }
 }

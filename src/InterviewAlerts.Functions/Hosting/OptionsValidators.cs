@@ -14,7 +14,8 @@ internal sealed class ParadoxOptionsValidator : IValidateOptions<ParadoxOptions>
             return ValidateOptionsResult.Fail("Paradox:BaseUrl is an unresolved Key Vault reference.");
         if (!string.IsNullOrWhiteSpace(options.BaseUrl))
         {
-            return Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.IsLoopback)
+            return Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var url)
+                && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail($"Paradox:BaseUrl must be an absolute https URL (http only for loopback); got \"{options.BaseUrl}\".");
         }

@@ -4,7 +4,7 @@ using Paradox.Sandbox.Tokens;
 
 namespace Paradox.Sandbox.Endpoints;
 
-/// <summary>The sandbox's own control surface under /sandbox: inspect what arrived, inject faults, expire tokens.</summary>
+/// <summary>The sandbox's own control surface under /sandbox: inspect what arrived, inject faults, expire tokens, rotate the account's secret.</summary>
 public static class ControlEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -25,5 +25,13 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
         control.MapPost("/tokens/expire", (TokenIssuer tokens) => { tokens.ExpireAll(); return Results.NoContent(); });
+        control.MapPut("/account", (SandboxCredentials credentials, SandboxAccount account) =>
+        {
+            // Rotating the secret: token requests with the old pair get 400 from now on; issued tokens stay valid.
+            if (string.IsNullOrWhiteSpace(credentials.AccountId) || string.IsNullOrWhiteSpace(credentials.Secret))
+                return Results.BadRequest(new { error = "accountId and secret are required." });
+            account.Change(credentials);
+            return Results.NoContent();
+        });
     }
 }

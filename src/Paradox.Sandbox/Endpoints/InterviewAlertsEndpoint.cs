@@ -75,7 +75,8 @@ public static class InterviewAlertsEndpoint
             recruiter_text = "Interview request received.",
             processed = 1,
             company_id = 123,
-            candidate = new { OID = 100000 + recorded.Sequence },
+            // A dictionary keeps the key "OID" as Paradox spells it (the web JSON defaults would camel-case a property to "oid").
+            candidate = new Dictionary<string, long> { ["OID"] = 100000 + recorded.Sequence },
         });
     }
 

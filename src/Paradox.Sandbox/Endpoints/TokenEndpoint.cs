@@ -7,7 +7,7 @@ namespace Paradox.Sandbox.Endpoints;
 /// <summary>POST /api/v1/public/auth/token: client credentials, form-encoded, as Paradox documents it.</summary>
 public static class TokenEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, TokenIssuer tokens, FaultPlan faults, IOptions<SandboxOptions> options)
+    public static async Task<IResult> HandleAsync(HttpRequest request, TokenIssuer tokens, FaultPlan faults, SandboxAccount account, IOptions<SandboxOptions> options)
     {
         var fault = faults.Take(FaultTarget.Token);
         if (fault is not null)
@@ -18,17 +18,14 @@ public static class TokenEndpoint
 
         if (!request.HasFormContentType) return InvalidRequest();
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        var account = options.Value;
-        var valid = form["grant_type"] == "client_credentials"
-            && form["client_id"] == account.AccountId
-            && form["client_secret"] == account.Secret;
+        var valid = form["grant_type"] == "client_credentials" && account.Accepts(form["client_id"], form["client_secret"]);
         if (!valid) return InvalidRequest();
 
-        var lifetime = TimeSpan.FromSeconds(account.TokenLifetimeSeconds);
+        var lifetimeSeconds = options.Value.TokenLifetimeSeconds;
         return Results.Json(new
         {
-            access_token = tokens.Issue(lifetime),
-            expires_in = account.TokenLifetimeSeconds,
+            access_token = tokens.Issue(TimeSpan.FromSeconds(lifetimeSeconds)),
+            expires_in = lifetimeSeconds,
             token_type = "bearer",
         });
     }
