@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Validation;
 
@@ -20,6 +21,14 @@ public static class NativeJsonReader
 
     public static JsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
+        // The parser checks the JSON grammar, not the text inside strings: bytes that are not UTF-8, or a \u escape
+        // of half a surrogate pair, would only fail later, as an exception, when a field is read.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
+                "The body is not valid JSON: it holds bytes that are not UTF-8 text."));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
@@ -28,6 +37,8 @@ public static class NativeJsonReader
                 return JsonReadResult.Fail(new FieldError("$", ErrorCodes.NotAnObject,
                     $"The body must be a JSON object; got a JSON {Describe(document.RootElement.ValueKind)}."));
             }
+
+            if (utf8Json.Span.IndexOf("\\u"u8) >= 0 && !AllTextDecodes(document.RootElement)) return LoneSurrogate();
 
             return JsonReadResult.Ok(JsonObject.Create(document.RootElement.Clone())!);
         }
@@ -42,6 +53,49 @@ public static class NativeJsonReader
         {
             return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
                 $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-name check decodes every property name while parsing: a name that does not decode.
+            return LoneSurrogate();
+        }
+    }
+
+    private static JsonReadResult LoneSurrogate() => JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
+        "The body is not valid JSON text: a \\u escape stands for half of a surrogate pair, which is not a character."));
+
+    /// <summary>Whether every property name and string decodes to UTF-16 (false for a lone surrogate escape).</summary>
+    private static bool AllTextDecodes(JsonElement element)
+    {
+        try
+        {
+            Decode(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static void Decode(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        Decode(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray()) Decode(item);
+                    break;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+            }
         }
     }
 
