@@ -146,7 +146,7 @@ internal static class BrassRingJsonTree
                 foreach (var attribute in property.Value.EnumerateObject())
                     node.Attributes.Add(new(BrassRingNode.LocalName(attribute.Name), ScalarText(attribute.Value)));
             }
-            else if (TextKeys.Contains(name, StringComparer.OrdinalIgnoreCase))
+            else if (IsTextKey(name))
             {
                 node.AppendText(ScalarText(property.Value));
             }
@@ -159,6 +159,16 @@ internal static class BrassRingJsonTree
                 AddChild(node, name, property.Value);
             }
         }
+    }
+
+    private static bool IsTextKey(string name)
+    {
+        foreach (var key in TextKeys)
+        {
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
     }
 
     private static void AddChild(BrassRingNode parent, string name, JsonElement value)

@@ -38,7 +38,7 @@ public static class NativeJsonReader
                     $"The body must be a JSON object; got a JSON {Describe(document.RootElement.ValueKind)}."));
             }
 
-            if (utf8Json.Span.IndexOf("\\u"u8) >= 0 && !AllTextDecodes(document.RootElement)) return LoneSurrogate();
+            if (HasLoneSurrogateEscape(utf8Json.Span)) return LoneSurrogate();
 
             return JsonReadResult.Ok(JsonObject.Create(document.RootElement.Clone())!);
         }
@@ -64,40 +64,39 @@ public static class NativeJsonReader
     private static JsonReadResult LoneSurrogate() => JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
         "The body is not valid JSON text: a \\u escape stands for half of a surrogate pair, which is not a character."));
 
-    /// <summary>Whether every property name and string decodes to UTF-16 (false for a lone surrogate escape).</summary>
-    private static bool AllTextDecodes(JsonElement element)
+    /// <summary>
+    /// Whether a \u escape in the (already parsed, so well-formed) JSON stands for half of a surrogate pair: a high
+    /// surrogate not directly followed by an escaped low one, or a low one on its own. These are exactly the escapes
+    /// the parser would refuse to decode when a field is read. A scan of the bytes, so the common case allocates nothing.
+    /// </summary>
+    private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
     {
-        try
+        var i = 0;
+        while (true)
         {
-            Decode(element);
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-
-        static void Decode(JsonElement element)
-        {
-            switch (element.ValueKind)
+            var next = json[i..].IndexOf((byte)'\\');
+            if (next < 0) return false;
+            i += next;
+            if (json[i + 1] != (byte)'u')
             {
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        _ = property.Name;
-                        Decode(property.Value);
-                    }
+                i += 2; // \" \\ \/ \b \f \n \r \t: never part of a \u escape
+                continue;
+            }
 
-                    break;
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray()) Decode(item);
-                    break;
-                case JsonValueKind.String:
-                    _ = element.GetString();
-                    break;
+            var unit = EscapedUnit(json, i);
+            i += 6;
+            if (unit is >= 0xDC00 and <= 0xDFFF) return true;
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                if (i + 6 > json.Length || json[i] != (byte)'\\' || json[i + 1] != (byte)'u' || EscapedUnit(json, i) is < 0xDC00 or > 0xDFFF) return true;
+                i += 6;
             }
         }
     }
+
+    /// <summary>The UTF-16 code unit of the \uXXXX escape at <paramref name="at"/> (the parser has checked its four hex digits).</summary>
+    private static int EscapedUnit(ReadOnlySpan<byte> json, int at) =>
+        int.Parse(json.Slice(at + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -27,6 +27,9 @@ public sealed class UndecodableTextTests
         { "overlong UTF-8 encoding", Body("""{"ex_id":"C-""", new byte[] { 0xC0, 0xAF }, "\",\"interview_duration\":30,\"interview_type\":2}") },
         { "lone high surrogate escape in a value", Body("""{"ex_id":"C-\ud800","interview_duration":30,"interview_type":2}""") },
         { "lone low surrogate escape in a name", Body("""{"ex_\udc00id":"C-1","interview_duration":30,"interview_type":2}""") },
+        { "surrogate escapes in the wrong order", Body("""{"ex_id":"\udc00\ud800","interview_duration":30,"interview_type":2}""") },
+        { "high surrogate escape before another escape", Body("""{"ex_id":"\ud800\u0041","interview_duration":30,"interview_type":2}""") },
+        { "high surrogate escape at the end of a string", Body("""{"ex_id":"C-1","x":"\uDBFF","interview_duration":30,"interview_type":2}""") },
     };
 
     [Theory]
@@ -58,7 +61,7 @@ public sealed class UndecodableTextTests
     [Fact]
     public void Escaped_text_that_decodes_is_still_read()
     {
-        var body = Body("""{"ex_id":"C-\u00e9\ud83d\ude00","interview_duration":30,"interview_type":2,"interview_team":"[\"\\u0041\"]"}""");
+        var body = Body("""{"ex_id":"C-\u00e9\ud83d\ude00","interview_duration":30,"interview_type":2,"interview_team":"[\"\\u0041\"]","note":"\\ud800 \\\\ud800"}""");
 
         var interpretation = Interpreter.Interpret("application/json", body);
 
