@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,19 +12,20 @@ internal static class BrassRingIdempotencyKey
 {
     public static string Compute(string senderId, string credential, string transactId, IEnumerable<string> packetIds)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, "brassring");
-        Append(hash, senderId);
-        Append(hash, credential);
-        Append(hash, transactId);
-        foreach (var packetId in packetIds) Append(hash, packetId);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        // One buffer hashed at once: the same bytes, in the same order, as appending each part to an incremental hash.
+        var input = new List<byte>(256);
+        Append(input, "brassring");
+        Append(input, senderId);
+        Append(input, credential);
+        Append(input, transactId);
+        foreach (var packetId in packetIds) Append(input, packetId);
+        return Convert.ToHexStringLower(SHA256.HashData(CollectionsMarshal.AsSpan(input)));
     }
 
-    private static void Append(IncrementalHash hash, string part)
+    private static void Append(List<byte> input, string part)
     {
         var bytes = Encoding.UTF8.GetBytes(part);
-        hash.AppendData(BitConverter.GetBytes(bytes.Length));
-        hash.AppendData(bytes);
+        input.AddRange(BitConverter.GetBytes(bytes.Length));
+        input.AddRange(bytes);
     }
 }

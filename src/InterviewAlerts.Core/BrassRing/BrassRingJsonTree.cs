@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace InterviewAlerts.Core.BrassRing;
@@ -22,6 +23,10 @@ internal static class BrassRingJsonTree
     /// <summary>The envelope tree, or null when the JSON is unreadable or does not hold the BrassRing keys.</summary>
     public static BrassRingNode? TryRead(ReadOnlyMemory<byte> utf8Json)
     {
+        // Most JSON bodies are native requests: a forward-only look at the property names rules them out without
+        // building a document. It answers false for every body the full read below would answer null for.
+        if (!MayHoldEnvelope(utf8Json.Span)) return null;
+
         try
         {
             using var document = JsonDocument.Parse(utf8Json, Options);
@@ -52,6 +57,78 @@ internal static class BrassRingJsonTree
         return null;
     }
 
+    /// <summary>
+    /// True when the root object, or a property named Envelope whose value is an object, has the three envelope
+    /// keys. False for anything else, including JSON that cannot be read (then the full read would fail as well).
+    /// </summary>
+    private static bool MayHoldEnvelope(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
+        {
+            MaxDepth = Options.MaxDepth,
+            CommentHandling = Options.CommentHandling,
+            AllowTrailingCommas = Options.AllowTrailingCommas,
+        });
+
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            return ScanObject(ref reader, allowWrapper: true);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Unreadable JSON, or a name that does not decode (bytes that are not UTF-8, a lone surrogate escape):
+            // not an envelope that can be read, so the native reader reports it as invalid JSON.
+            return false;
+        }
+    }
+
+    /// <summary>Reads one object from its StartObject; true as soon as it (or an Envelope wrapper in it) has the keys.</summary>
+    private static bool ScanObject(ref Utf8JsonReader reader, bool allowWrapper)
+    {
+        var found = 0; // one bit per envelope key
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = ClassifyName(ref reader, out var isEnvelopeName);
+            if (key >= 0) found |= 1 << key;
+            if (found == 0b111) return true;
+
+            if (!reader.Read()) return false;
+            var isWrapper = allowWrapper && reader.TokenType == JsonTokenType.StartObject && isEnvelopeName;
+            if (isWrapper)
+            {
+                if (ScanObject(ref reader, allowWrapper: false)) return true;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Which envelope key a property name is (its local name, any case), or -1; and whether it is "Envelope".
+    /// Plain ASCII names are compared in place; others are decoded and compared as the full read compares them.
+    /// </summary>
+    private static int ClassifyName(ref Utf8JsonReader reader, out bool isEnvelopeName)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped || !Ascii.IsValid(reader.ValueSpan))
+        {
+            var name = BrassRingNode.LocalName(reader.GetString()!);
+            isEnvelopeName = name.Equals("Envelope", StringComparison.OrdinalIgnoreCase);
+            return Array.FindIndex(EnvelopeKeys, candidate => candidate.Equals(name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var raw = reader.ValueSpan;
+        var local = raw[(raw.LastIndexOf((byte)':') + 1)..];
+        isEnvelopeName = Ascii.EqualsIgnoreCase(local, "Envelope"u8);
+        if (Ascii.EqualsIgnoreCase(local, "Sender"u8)) return 0;
+        if (Ascii.EqualsIgnoreCase(local, "TransactInfo"u8)) return 1;
+        return Ascii.EqualsIgnoreCase(local, "Packet"u8) ? 2 : -1;
+    }
+
     private static bool HasEnvelopeKeys(JsonElement candidate) =>
         EnvelopeKeys.All(key => candidate.EnumerateObject().Any(property =>
             BrassRingNode.LocalName(property.Name).Equals(key, StringComparison.OrdinalIgnoreCase)));
@@ -69,7 +146,7 @@ internal static class BrassRingJsonTree
                 foreach (var attribute in property.Value.EnumerateObject())
                     node.Attributes.Add(new(BrassRingNode.LocalName(attribute.Name), ScalarText(attribute.Value)));
             }
-            else if (TextKeys.Contains(name, StringComparer.OrdinalIgnoreCase))
+            else if (IsTextKey(name))
             {
                 node.AppendText(ScalarText(property.Value));
             }
@@ -82,6 +159,16 @@ internal static class BrassRingJsonTree
                 AddChild(node, name, property.Value);
             }
         }
+    }
+
+    private static bool IsTextKey(string name)
+    {
+        foreach (var key in TextKeys)
+        {
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
     }
 
     private static void AddChild(BrassRingNode parent, string name, JsonElement value)

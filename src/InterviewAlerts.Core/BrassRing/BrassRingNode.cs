@@ -22,8 +22,15 @@ internal sealed class BrassRingNode(string name)
 
     public void AppendText(string text) => _text.Append(text);
 
-    public BrassRingNode? Child(string name) =>
-        Children.FirstOrDefault(child => child.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public BrassRingNode? Child(string name)
+    {
+        foreach (var child in Children)
+        {
+            if (child.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return child;
+        }
+
+        return null;
+    }
 
     public IEnumerable<BrassRingNode> ChildrenNamed(string name) =>
         Children.Where(child => child.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

@@ -38,10 +38,17 @@ internal sealed class EffectiveMapping
         return effective;
     }
 
+    /// <summary>The built-in element names of every catalogued field (exact spelling), computed once: they never change.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> BuiltInElements =
+        ParadoxFieldCatalog.Names.Concat(BrassRingDefaultAliases.ByParadoxField.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(field => field, BuiltInElementsFor, StringComparer.Ordinal);
+
     /// <summary>Every Paradox field that can be filled: the catalogue in reference order, then configured extras.</summary>
     public IEnumerable<string> ParadoxFieldsInOrder()
     {
         var catalogue = ParadoxFieldCatalog.Names;
+        if (_fields.Count == 0) return catalogue;
         return catalogue.Concat(_fields.Keys.Where(field => !catalogue.Contains(field, StringComparer.OrdinalIgnoreCase)));
     }
 
@@ -52,7 +59,12 @@ internal sealed class EffectiveMapping
     public IReadOnlyList<string> ElementsFor(string paradoxField)
     {
         if (_fields.TryGetValue(paradoxField, out var configured)) return configured;
+        return BuiltInElements.TryGetValue(paradoxField, out var cached) ? cached : BuiltInElementsFor(paradoxField);
+    }
+
+    private static IReadOnlyList<string> BuiltInElementsFor(string paradoxField)
+    {
         var aliases = BrassRingDefaultAliases.ByParadoxField.TryGetValue(paradoxField, out var builtIn) ? builtIn : [];
-        return aliases.Append(paradoxField).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return aliases.Append(paradoxField).Distinct(StringComparer.OrdinalIgnoreCase).ToList().AsReadOnly();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Validation;
 
@@ -20,6 +21,14 @@ public static class NativeJsonReader
 
     public static JsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
+        // The parser checks the JSON grammar, not the text inside strings: bytes that are not UTF-8, or a \u escape
+        // of half a surrogate pair, would only fail later, as an exception, when a field is read.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
+                "The body is not valid JSON: it holds bytes that are not UTF-8 text."));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
@@ -28,6 +37,8 @@ public static class NativeJsonReader
                 return JsonReadResult.Fail(new FieldError("$", ErrorCodes.NotAnObject,
                     $"The body must be a JSON object; got a JSON {Describe(document.RootElement.ValueKind)}."));
             }
+
+            if (HasLoneSurrogateEscape(utf8Json.Span)) return LoneSurrogate();
 
             return JsonReadResult.Ok(JsonObject.Create(document.RootElement.Clone())!);
         }
@@ -43,7 +54,49 @@ public static class NativeJsonReader
             return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
                 $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-name check decodes every property name while parsing: a name that does not decode.
+            return LoneSurrogate();
+        }
     }
+
+    private static JsonReadResult LoneSurrogate() => JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
+        "The body is not valid JSON text: a \\u escape stands for half of a surrogate pair, which is not a character."));
+
+    /// <summary>
+    /// Whether a \u escape in the (already parsed, so well-formed) JSON stands for half of a surrogate pair: a high
+    /// surrogate not directly followed by an escaped low one, or a low one on its own. These are exactly the escapes
+    /// the parser would refuse to decode when a field is read. A scan of the bytes, so the common case allocates nothing.
+    /// </summary>
+    private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        var i = 0;
+        while (true)
+        {
+            var next = json[i..].IndexOf((byte)'\\');
+            if (next < 0) return false;
+            i += next;
+            if (json[i + 1] != (byte)'u')
+            {
+                i += 2; // \" \\ \/ \b \f \n \r \t: never part of a \u escape
+                continue;
+            }
+
+            var unit = EscapedUnit(json, i);
+            i += 6;
+            if (unit is >= 0xDC00 and <= 0xDFFF) return true;
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                if (i + 6 > json.Length || json[i] != (byte)'\\' || json[i + 1] != (byte)'u' || EscapedUnit(json, i) is < 0xDC00 or > 0xDFFF) return true;
+                i += 6;
+            }
+        }
+    }
+
+    /// <summary>The UTF-16 code unit of the \uXXXX escape at <paramref name="at"/> (the parser has checked its four hex digits).</summary>
+    private static int EscapedUnit(ReadOnlySpan<byte> json, int at) =>
+        int.Parse(json.Slice(at + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -100,7 +100,7 @@ internal sealed class LooseLists(List<FieldError> errors)
                 case JsonValueKind.String:
                     break;
                 case JsonValueKind.Number:
-                    items.Add(JsonValue.Create(item!.ToJsonString()));
+                    items.Add(JsonValue.Create(LooseScalars.NumberJson(item!)));
                     break;
                 case JsonValueKind.Object when keepObjects:
                     items.Add(item!.DeepClone());
@@ -118,13 +118,22 @@ internal sealed class LooseLists(List<FieldError> errors)
     private List<string>? MemberNames(string field, JsonArray array) =>
         ArrayItems(field, array, keepObjects: false)?.Select(item => item.GetValue<string>()).ToList();
 
+    /// <summary>The array a string holds, or null when it holds anything else or text that does not decode.</summary>
     private static JsonArray? ParseArray(string text)
     {
         try
         {
-            return JsonNode.Parse(text) as JsonArray;
+            if (JsonNode.Parse(text) is not JsonArray array) return null;
+
+            // A \u escape of half a surrogate pair parses, but only throws when the item is read: check it now.
+            foreach (var item in array)
+            {
+                if (LooseScalars.KindOf(item) == JsonValueKind.String) _ = item!.GetValue<string>();
+            }
+
+            return array;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
         }

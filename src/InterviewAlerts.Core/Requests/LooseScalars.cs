@@ -27,7 +27,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
             case JsonValueKind.String:
                 return Blank(value!.GetValue<string>());
             case JsonValueKind.Number:
-                return value!.ToJsonString();
+                return NumberJson(value!);
             default:
                 Fail(field, $"{field} must be a string; got a JSON {Describe(value)}.");
                 return null;
@@ -137,7 +137,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.Number:
-                return value!.ToJsonString();
+                return NumberJson(value!);
             case JsonValueKind.String:
                 var text = Blank(value!.GetValue<string>());
                 // Strings must be plain digits: "3e1" or "30.0" in a string is more likely a mistake than a number.
@@ -157,7 +157,16 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     private static string Text(JsonNode value) =>
-        KindOf(value) == JsonValueKind.String ? value.GetValue<string>().Trim() : value.ToJsonString();
+        KindOf(value) == JsonValueKind.String ? value.GetValue<string>().Trim() : NumberJson(value);
+
+    /// <summary>
+    /// The JSON text of a value, exactly as <see cref="JsonNode.ToJsonString"/> writes it. A number read from a body
+    /// is backed by its JSON element, whose raw text is that same text: no writer needs to be created for it.
+    /// </summary>
+    public static string NumberJson(JsonNode value) =>
+        value is JsonValue json && json.GetValueKind() == JsonValueKind.Number && json.TryGetValue<JsonElement>(out var element)
+            ? element.GetRawText()
+            : value.ToJsonString();
 
     private static string Quote(JsonNode? value)
     {

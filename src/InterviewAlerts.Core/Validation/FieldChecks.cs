@@ -9,7 +9,14 @@ namespace InterviewAlerts.Core.Validation;
 internal sealed class FieldChecks(List<FieldError> errors)
 {
     /// <summary>Length in characters (Unicode scalar values), so an emoji counts once.</summary>
-    public static int LengthOf(string text) => text.EnumerateRunes().Count();
+    public static int LengthOf(string text)
+    {
+        // Without surrogates every char is one scalar value; only text with them needs counting rune by rune.
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return text.Length;
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes()) count++;
+        return count;
+    }
 
     public bool MaxLength(string field, string? value, int max)
     {
