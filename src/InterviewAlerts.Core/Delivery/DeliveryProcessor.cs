@@ -66,23 +66,59 @@ public sealed partial class DeliveryProcessor(
             return await DeferAsync(message, record.LeaseUntil.Value - now, cancellationToken).ConfigureAwait(false);
         }
 
+        // Read the body before claiming: a missing blob fails this try like any crash (and ends in the poison queue).
+        var body = await LoadBodyAsync(message, cancellationToken).ConfigureAwait(false);
+
         var claimed = record with { State = RequestState.Sending, Attempts = message.Attempt, LeaseUntil = now + options.Value.AttemptLease, UpdatedAt = now };
         if (!await ClaimAsync(claimed, cancellationToken).ConfigureAwait(false))
         {
             return await DeferAsync(message, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         }
 
-        var body = await LoadBodyAsync(message, cancellationToken).ConfigureAwait(false);
-        var outcome = await paradox.SendInterviewAlertAsync(body, message.TrackingId, cancellationToken).ConfigureAwait(false);
+        ParadoxOutcome outcome;
+        try
+        {
+            outcome = await paradox.SendInterviewAlertAsync(body, message.TrackingId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(claimed).ConfigureAwait(false);
+            throw;
+        }
+
         var attempt = new DeliveryAttempt(message.Attempt, time.GetUtcNow(), outcome.Kind.ToString(), outcome.HttpStatus, outcome.Detail);
         var withHistory = message with { History = [.. message.History, attempt] };
 
-        return outcome.Kind switch
+        try
         {
-            ParadoxOutcomeKind.Delivered => await CompleteDeliveredAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
-            ParadoxOutcomeKind.Transient => await RetryOrExpireAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
-            _ => await DeadLetterAsync(withHistory, claimed, RequestState.Rejected, outcome.Detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
-        };
+            return outcome.Kind switch
+            {
+                ParadoxOutcomeKind.Delivered => await CompleteDeliveredAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
+                ParadoxOutcomeKind.Transient => await RetryOrExpireAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
+                _ => await DeadLetterAsync(withHistory, claimed, RequestState.Rejected, outcome.Detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
+            };
+        }
+        catch (Exception) when (outcome.Kind != ParadoxOutcomeKind.Delivered && !cancellationToken.IsCancellationRequested)
+        {
+            // Paradox did not take it, so the next try may send it again at once. After a delivery the claim is
+            // kept: a redelivered copy then waits out the lease instead of sending a duplicate.
+            await ReleaseAsync(claimed).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Gives up this attempt's claim so the runtime's retry of the same message can proceed. Best effort.</summary>
+    private async Task ReleaseAsync(RequestRecord claimed)
+    {
+        try
+        {
+            await records.UpsertAsync(claimed with { State = RequestState.Retrying, LeaseUntil = null, UpdatedAt = time.GetUtcNow() }, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReleaseFailed(logger, claimed.TrackingId, ex.GetType().Name);
+        }
     }
 
     private async Task<bool> ClaimAsync(RequestRecord claimed, CancellationToken cancellationToken)
@@ -183,6 +219,9 @@ public sealed partial class DeliveryProcessor(
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Interview alert {TrackingId} attempt {Attempt} deferred: another attempt holds it")]
     private static partial void LogDeferred(ILogger logger, string trackingId, int attempt);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: could not release the attempt's claim ({Error}); it lapses by itself")]
+    private static partial void LogReleaseFailed(ILogger logger, string trackingId, string error);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Unreadable delivery message dead-lettered: {Problem}")]
     private static partial void LogUnreadable(ILogger logger, string problem);

@@ -81,7 +81,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         {
             b.Configuration.AddInMemoryCollection(configuration);
             b.Logging.ClearProviders();
-            b.Logging.AddProvider(CapturedLogs.Provider);
+            b.Logging.AddProvider(CapturedLogs.NewProvider());
         });
         await adapter.StartAsync();
         return new AdapterHarness(azurite, sandbox, adapter);

@@ -8,7 +8,8 @@ public static class CapturedLogs
 {
     private static readonly ConcurrentQueue<string> Lines = new();
 
-    public static ILoggerProvider Provider { get; } = new CapturingProvider();
+    /// <summary>A provider for one host: each logger factory sets its own scope provider on it.</summary>
+    public static ILoggerProvider NewProvider() => new CapturingProvider();
 
     public static IReadOnlyList<string> All => [.. Lines];
 
@@ -35,8 +36,15 @@ public static class CapturedLogs
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var scopeText = new List<string>();
-            scopes().ForEachScope((scope, list) => list.Add(scope?.ToString() ?? ""), scopeText);
+            scopes().ForEachScope((scope, list) => list.Add(Render(scope)), scopeText);
             Lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception} [{string.Join("; ", scopeText)}]");
         }
+
+        private static string Render(object? scope) => scope switch
+        {
+            IEnumerable<KeyValuePair<string, object>> pairs => string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")),
+            null => "",
+            _ => scope.ToString() ?? "",
+        };
     }
 }
