@@ -72,7 +72,7 @@ public static class AdapterServices
     /// <summary>Per-manifest BrassRing mappings: a JSON file named by BrassRing:MappingsFile, else app settings (BrassRing:Mappings).</summary>
     private static BrassRingMappingOptions MappingOptions(IConfiguration configuration) =>
         configuration["BrassRing:MappingsFile"] is { Length: > 0 } file
-            ? BrassRingMappingOptions.LoadFile(file)
+            ? BrassRingMappingOptions.LoadFile(Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file))
             : BrassRingMappingOptions.FromConfiguration(configuration);
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
