@@ -56,7 +56,7 @@ if [ "$USE_FUNC" = yes ] || { [ "$USE_FUNC" = auto ] && command -v func >/dev/nu
   pids+=($!)
   host="Azure Functions Core Tools"
 else
-  dotnet run --no-build --project src/InterviewAlerts.LocalRunner -- --urls "http://127.0.0.1:${ADAPTER_PORT}" --LocalSettings "$settings" &
+  dotnet run --no-build --project src/InterviewAlerts.LocalRunner -- --urls "http://127.0.0.1:${ADAPTER_PORT}" --LocalSettings "$PWD/$settings" &
   pids+=($!)
   host="the local runner (no Core Tools found)"
 fi
@@ -69,9 +69,11 @@ Adapter running through ${host}.
   Paradox target:   ${PARADOX_BASE_URL}
   Sandbox requests: ${PARADOX_BASE_URL}/sandbox/requests
 
-Try it:
+Try it (native JSON, then a BrassRing envelope with the sample export credentials from local settings):
   curl -i -X POST http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts -H 'Content-Type: application/json' --data @samples/native-request.json
+  curl -i -X POST http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts -H 'Content-Type: text/xml' -u acme-brassring:local-dev-password --data-binary @samples/brassring-envelope.xml
   curl -s ${PARADOX_BASE_URL}/sandbox/requests
+  curl -s http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts/<id from the answer>
 
 Press Ctrl+C to stop.
 TXT

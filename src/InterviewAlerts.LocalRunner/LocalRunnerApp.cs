@@ -17,14 +17,14 @@ public static class LocalRunnerApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
         var settingsPath = builder.Configuration["LocalSettings"]
             ?? Path.Combine(Directory.GetCurrentDirectory(), "src", "InterviewAlerts.Functions", "local.settings.json");
-        // Local settings first, so environment variables and command-line arguments override them.
+        // Local settings go first, so environment variables, command-line arguments and test settings override them.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
             InitialData = LocalSettings.Read(settingsPath),
         });
-        configure?.Invoke(builder);
 
         builder.Services.AddMvcCore();
         builder.Services.AddInterviewAlertsAdapter(builder.Configuration);
