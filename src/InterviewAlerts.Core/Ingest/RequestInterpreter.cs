@@ -1,3 +1,4 @@
+using System.Text.Json;
 using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Native;
 using InterviewAlerts.Core.Requests;
@@ -38,14 +39,32 @@ public sealed class RequestInterpreter
             };
         }
 
+        // Most JSON bodies are native requests: parse them once, for both questions (envelope or not, and what
+        // request). Only a body that fails the native reader or that may be an envelope takes the BrassRing reader.
+        FieldError? nativeError = null;
+        if (BrassRingMediaTypes.Classify(contentType) is BrassRingMediaKind.Json or BrassRingMediaKind.Unspecified)
+        {
+            nativeError = NativeJsonReader.TryParse(body, out var document);
+            if (document is not null)
+            {
+                using (document)
+                {
+                    if (InterpretNative(document.RootElement) is { } native) return native;
+                }
+            }
+        }
+
         var brassRing = BrassRingEnvelopeReader.Read(contentType, body);
         return brassRing.Outcome switch
         {
             BrassRingReadOutcome.Parsed => InterpretBrassRing(brassRing.Envelope!),
             BrassRingReadOutcome.Malformed => Malformed(brassRing),
+            _ when nativeError is not null => new Interpretation { Shape = RequestShape.Native, Errors = [nativeError] },
             _ => InterpretNative(body),
         };
     }
+
+    private static readonly Func<JsonProperty, bool> MayBeEnvelopeName = property => BrassRingJsonTree.MayBeEnvelopeName(property.Name);
 
     private static bool IsBrassRingMediaType(string? contentType) =>
         MediaTypes.Essence(contentType) is "text/xml" or "application/xml" or "application/x-www-form-urlencoded";
@@ -77,10 +96,23 @@ public sealed class RequestInterpreter
 
     private static Interpretation InterpretNative(ReadOnlyMemory<byte> body)
     {
-        var read = NativeJsonReader.Read(body);
-        if (read.Error is not null) return new Interpretation { Shape = RequestShape.Native, Errors = [read.Error] };
+        var error = NativeJsonReader.TryParse(body, out var document);
+        if (error is not null) return new Interpretation { Shape = RequestShape.Native, Errors = [error] };
+        using (document)
+        {
+            // Only a JSON (or unlabelled) body may be an envelope, and the BrassRing reader has said it is not one.
+            return InterpretNative(document!.RootElement, mayBeEnvelope: false)!;
+        }
+    }
 
-        var normalized = RequestNormalizer.Normalize(read.Body!);
+    /// <summary>
+    /// The native request of a parsed body; null when <paramref name="mayBeEnvelope"/> and a root name says it may be a
+    /// BrassRing envelope (the BrassRing reader decides those).
+    /// </summary>
+    private static Interpretation? InterpretNative(JsonElement root, bool mayBeEnvelope = true)
+    {
+        var normalized = RequestNormalizer.Normalize(root, mayBeEnvelope ? MayBeEnvelopeName : null);
+        if (normalized is null) return null;
         var errors = RequestErrors.Collect(normalized);
         return new Interpretation
         {
