@@ -41,16 +41,13 @@ public sealed class RequestInterpreter
 
         // Most JSON bodies are native requests: parse them once, for both questions (envelope or not, and what
         // request). Only a body that fails the native reader or that may be an envelope takes the BrassRing reader.
-        FieldError? nativeError = null;
-        if (BrassRingMediaTypes.Classify(contentType) is BrassRingMediaKind.Json or BrassRingMediaKind.Unspecified)
+        if (BrassRingMediaTypes.Classify(contentType) is BrassRingMediaKind.Json or BrassRingMediaKind.Unspecified
+            && NativeJsonReader.TryParseUncheckedNames(body, out var document))
         {
-            nativeError = NativeJsonReader.TryParse(body, out var document);
-            if (document is not null)
+            using (document)
             {
-                using (document)
-                {
-                    if (InterpretNative(document.RootElement) is { } native) return native;
-                }
+                // Null for a repeated name or a name of the envelope: the readers below decide those.
+                if (InterpretNative(document!.RootElement) is { } native) return native;
             }
         }
 
@@ -59,7 +56,6 @@ public sealed class RequestInterpreter
         {
             BrassRingReadOutcome.Parsed => InterpretBrassRing(brassRing.Envelope!),
             BrassRingReadOutcome.Malformed => Malformed(brassRing),
-            _ when nativeError is not null => new Interpretation { Shape = RequestShape.Native, Errors = [nativeError] },
             _ => InterpretNative(body),
         };
     }
@@ -107,7 +103,8 @@ public sealed class RequestInterpreter
 
     /// <summary>
     /// The native request of a parsed body; null when <paramref name="mayBeEnvelope"/> and a root name says it may be a
-    /// BrassRing envelope (the BrassRing reader decides those).
+    /// BrassRing envelope (the BrassRing reader decides those), or when the body repeats a name (the strict reader
+    /// reports those; a body it has read has none).
     /// </summary>
     private static Interpretation? InterpretNative(JsonElement root, bool mayBeEnvelope = true)
     {

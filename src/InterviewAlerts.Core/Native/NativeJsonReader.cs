@@ -19,6 +19,15 @@ public static class NativeJsonReader
         AllowTrailingCommas = false,
     };
 
+    /// <summary>The same grammar, without the parser's check for repeated names (see <see cref="TryParseUncheckedNames"/>).</summary>
+    private static readonly JsonDocumentOptions UncheckedNamesOptions = new()
+    {
+        MaxDepth = MaxDepth,
+        AllowDuplicateProperties = true,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
     public static JsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
         var error = TryParse(utf8Json, out var document);
@@ -81,6 +90,38 @@ public static class NativeJsonReader
         {
             parsed?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The quick read of the common case: true and a document (the caller disposes it) when the body is UTF-8 JSON
+    /// with an object root and no lone surrogate escape, so that <see cref="TryParse"/> accepts it too, provided no
+    /// object repeats a property name. Those names are not checked here, because the parser's own check costs
+    /// about as much as the rest of the parse: the caller checks them (<see cref="DuplicateNames"/>) as it reads
+    /// the names anyway. False for anything else; then <see cref="TryParse"/> gives the exact answer.
+    /// </summary>
+    internal static bool TryParseUncheckedNames(ReadOnlyMemory<byte> utf8Json, out JsonDocument? document)
+    {
+        document = null;
+        if (!Utf8.IsValid(utf8Json.Span)) return false;
+
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(utf8Json, UncheckedNamesOptions);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (parsed.RootElement.ValueKind != JsonValueKind.Object || HasLoneSurrogateEscape(utf8Json.Span))
+        {
+            parsed.Dispose();
+            return false;
+        }
+
+        document = parsed;
+        return true;
     }
 
     private static FieldError LoneSurrogateError() => new("$", ErrorCodes.InvalidJson,

@@ -95,7 +95,8 @@ public sealed class InterviewRequest
     /// </remarks>
     public JsonObject ToParadoxJson()
     {
-        var body = new JsonObject();
+        // Collected first, so the object's dictionary is made at its final size instead of growing field by field.
+        var body = new List<KeyValuePair<string, JsonNode?>>(FieldNames.All.Count);
         Add(body, FieldNames.Oid, Oid);
         Add(body, FieldNames.ExId, ExId);
         Add(body, FieldNames.JobApplicationId, JobApplicationId);
@@ -144,53 +145,54 @@ public sealed class InterviewRequest
         Add(body, FieldNames.PrimaryContactMethod, PrimaryContactMethod);
         Add(body, FieldNames.Debrief, Debrief);
 
+        var paradox = new JsonObject(body);
         if (AdditionalFields is not null)
         {
             foreach (var (name, value) in AdditionalFields)
             {
-                body[name] = value?.DeepClone();
+                paradox[name] = value?.DeepClone();
             }
         }
 
-        return body;
+        return paradox;
     }
 
-    private static void Add(JsonObject body, string name, string? value)
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, string? value)
     {
-        if (value is not null) body.Add(name, JsonValue.Create(value));
+        if (value is not null) body.Add(new(name, JsonValue.Create(value)));
     }
 
-    private static void Add(JsonObject body, string name, long? value)
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, long? value)
     {
-        if (value is { } number) body.Add(name, JsonValue.Create(number));
+        if (value is { } number) body.Add(new(name, JsonValue.Create(number)));
     }
 
-    private static void Add(JsonObject body, string name, int? value)
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, int? value)
     {
-        if (value is { } number) body.Add(name, JsonValue.Create(number));
+        if (value is { } number) body.Add(new(name, JsonValue.Create(number)));
     }
 
-    private static void Add(JsonObject body, string name, bool? value)
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, bool? value)
     {
-        if (value is { } flag) body.Add(name, JsonValue.Create(flag));
+        if (value is { } flag) body.Add(new(name, JsonValue.Create(flag)));
     }
 
-    private static void Add(JsonObject body, string name, JsonNode? value)
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, JsonNode? value)
     {
-        if (value is not null) body.Add(name, value.DeepClone());
+        if (value is not null) body.Add(new(name, value.DeepClone()));
     }
 
-    private static void Add(JsonObject body, string name, IReadOnlyList<string>? items)
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, IReadOnlyList<string>? items)
     {
         if (items is null) return;
         var array = new JsonArray();
         foreach (var item in items) array.Add(item is null ? null : JsonValue.Create(item));
-        body.Add(name, array);
+        body.Add(new(name, array));
     }
 
     /// <summary>A list sent as a string holding a JSON array (<see cref="JsonArrayTextConverter"/>).</summary>
-    private static void AddArrayText(JsonObject body, string name, IReadOnlyList<string>? items)
+    private static void AddArrayText(List<KeyValuePair<string, JsonNode?>> body, string name, IReadOnlyList<string>? items)
     {
-        if (items is not null) body.Add(name, JsonValue.Create(JsonArrayTextConverter.ToText(items)));
+        if (items is not null) body.Add(new(name, JsonValue.Create(JsonArrayTextConverter.ToText(items))));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Native;
 using InterviewAlerts.Core.Validation;
 using F = InterviewAlerts.Core.Requests.FieldNames;
 
@@ -41,10 +42,12 @@ public static class RequestNormalizer
     /// <see cref="JsonObject"/> of it: the result equals <c>Normalize(JsonObject.Create(root))</c>. Values kept as
     /// given (unknown fields, segments, debrief) are copied out of the document, which may be disposed afterwards.
     /// </summary>
-    /// <param name="root">A JSON object (the native reader has checked it).</param>
-    /// <param name="rejectName">
-    /// Called with each name the adapter does not know; when it answers true, reading stops and the result is null.
-    /// </param>
+    /// <param name="root">A JSON object (the native reader has checked it), whose names may not have been checked for repeats.</param>
+    /// <param name="rejectName">Called with each name the adapter does not know; true stops the reading.</param>
+    /// <returns>
+    /// Null when <paramref name="rejectName"/> answered true, or when an object of the body repeats a property name
+    /// (<see cref="DuplicateNames"/>): such a body is not read here; the strict reader reports it.
+    /// </returns>
     internal static NormalizationResult? Normalize(JsonElement root, Func<JsonProperty, bool>? rejectName = null)
     {
         var errors = new List<FieldError>();
@@ -52,20 +55,30 @@ public static class RequestNormalizer
         var lists = new LooseLists(errors);
         var request = new InterviewRequest();
         JsonObject? additional = null;
+        var seen = 0UL; // one bit per known field: a known name read twice is a repeated name
         var expected = 0; // bodies usually list the fields in seed order: try the next one first
 
         foreach (var property in root.EnumerateObject())
         {
+            var value = property.Value;
+            if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && DuplicateNames.In(value)) return null;
+
             var index = FieldIndex.Of(property, expected);
-            if (TryRead(request, index, LooseValue.Of(property.Value), scalars, lists))
+            if (index >= 0)
             {
+                var bit = 1UL << index;
+                if ((seen & bit) != 0) return null;
+                seen |= bit;
+                TryRead(request, index, LooseValue.Of(value), scalars, lists);
                 expected = index + 1;
                 continue;
             }
 
             if (rejectName is not null && rejectName(property)) return null;
+            var name = property.Name;
             additional ??= [];
-            additional[property.Name] = LooseValue.Of(property.Value).CloneNode();
+            if (additional.ContainsKey(name)) return null;
+            additional[name] = LooseValue.Of(value).CloneNode();
         }
 
         request.AdditionalFields = additional;
@@ -134,7 +147,10 @@ public static class RequestNormalizer
     private static class FieldIndex
     {
         private static readonly Dictionary<string, int> ByName = CreateByName();
-        private static readonly byte[][] Utf8Names = [.. F.All.Select(System.Text.Encoding.UTF8.GetBytes)];
+        // TryRead's cases are numbered by seed order; the bitmask of Normalize(JsonElement) holds 64 fields.
+        private static readonly byte[][] Utf8Names = F.All.Count <= 64
+            ? [.. F.All.Select(System.Text.Encoding.UTF8.GetBytes)]
+            : throw new InvalidOperationException("More than 64 body fields: widen the bitmask of Normalize(JsonElement).");
 
         public static int Of(string name) => ByName.GetValueOrDefault(name, -1);
 
@@ -160,3 +176,4 @@ public static class RequestNormalizer
         }
     }
 }
+
