@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Unicode;
 using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Native;
 using InterviewAlerts.Core.Requests;
@@ -39,16 +39,13 @@ public sealed class RequestInterpreter
             };
         }
 
-        // Most JSON bodies are native requests: parse them once, for both questions (envelope or not, and what
-        // request). Only a body that fails the native reader or that may be an envelope takes the BrassRing reader.
+        // Most JSON bodies are native requests: read them once, for both questions (envelope or not, and what request).
+        // Only a body that the quick reading leaves undecided (not plain valid JSON, a repeated name, a name of the
+        // envelope) takes the BrassRing reader and then the strict native reader, which give the exact answer.
         if (BrassRingMediaTypes.Classify(contentType) is BrassRingMediaKind.Json or BrassRingMediaKind.Unspecified
-            && NativeJsonReader.TryParseUncheckedNames(body, out var document))
+            && ReadNative(body) is { } native)
         {
-            using (document)
-            {
-                // Null for a repeated name or a name of the envelope: the readers below decide those.
-                if (InterpretNative(document!.RootElement) is { } native) return native;
-            }
+            return native;
         }
 
         var brassRing = BrassRingEnvelopeReader.Read(contentType, body);
@@ -60,7 +57,7 @@ public sealed class RequestInterpreter
         };
     }
 
-    private static readonly Func<JsonProperty, bool> MayBeEnvelopeName = property => BrassRingJsonTree.MayBeEnvelopeName(property.Name);
+    private static readonly Func<string, bool> MayBeEnvelopeName = BrassRingJsonTree.MayBeEnvelopeName;
 
     private static bool IsBrassRingMediaType(string? contentType) =>
         MediaTypes.Essence(contentType) is "text/xml" or "application/xml" or "application/x-www-form-urlencoded";
@@ -90,26 +87,29 @@ public sealed class RequestInterpreter
         Errors = [new FieldError("$", read.Code ?? BrassRingErrorCodes.MalformedEnvelope, read.Reason ?? "The BrassRing envelope could not be read.")],
     };
 
+    /// <summary>The native request of a body read in one pass, or null when the reading leaves it undecided.</summary>
+    private static Interpretation? ReadNative(ReadOnlyMemory<byte> body)
+    {
+        if (!Utf8.IsValid(body.Span)) return null;
+        var normalized = RequestNormalizer.Read(body, MayBeEnvelopeName);
+        if (normalized is null || NativeJsonReader.HasLoneSurrogateEscape(body.Span)) return null;
+        return Native(normalized);
+    }
+
+    /// <summary>The strict reading, for bodies the quick one leaves undecided and the BrassRing reader does not take.</summary>
     private static Interpretation InterpretNative(ReadOnlyMemory<byte> body)
     {
         var error = NativeJsonReader.TryParse(body, out var document);
         if (error is not null) return new Interpretation { Shape = RequestShape.Native, Errors = [error] };
         using (document)
         {
-            // Only a JSON (or unlabelled) body may be an envelope, and the BrassRing reader has said it is not one.
-            return InterpretNative(document!.RootElement, mayBeEnvelope: false)!;
+            // A document the strict reader accepts repeats no name, so the reading always decides.
+            return Native(RequestNormalizer.Normalize(document!.RootElement)!);
         }
     }
 
-    /// <summary>
-    /// The native request of a parsed body; null when <paramref name="mayBeEnvelope"/> and a root name says it may be a
-    /// BrassRing envelope (the BrassRing reader decides those), or when the body repeats a name (the strict reader
-    /// reports those; a body it has read has none).
-    /// </summary>
-    private static Interpretation? InterpretNative(JsonElement root, bool mayBeEnvelope = true)
+    private static Interpretation Native(NormalizationResult normalized)
     {
-        var normalized = RequestNormalizer.Normalize(root, mayBeEnvelope ? MayBeEnvelopeName : null);
-        if (normalized is null) return null;
         var errors = RequestErrors.Collect(normalized);
         return new Interpretation
         {

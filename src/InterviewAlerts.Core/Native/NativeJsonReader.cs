@@ -19,15 +19,6 @@ public static class NativeJsonReader
         AllowTrailingCommas = false,
     };
 
-    /// <summary>The same grammar, without the parser's check for repeated names (see <see cref="TryParseUncheckedNames"/>).</summary>
-    private static readonly JsonDocumentOptions UncheckedNamesOptions = new()
-    {
-        MaxDepth = MaxDepth,
-        AllowDuplicateProperties = true,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-    };
-
     public static JsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
         var error = TryParse(utf8Json, out var document);
@@ -92,38 +83,6 @@ public static class NativeJsonReader
         }
     }
 
-    /// <summary>
-    /// The quick read of the common case: true and a document (the caller disposes it) when the body is UTF-8 JSON
-    /// with an object root and no lone surrogate escape, so that <see cref="TryParse"/> accepts it too, provided no
-    /// object repeats a property name. Those names are not checked here, because the parser's own check costs
-    /// about as much as the rest of the parse: the caller checks them (<see cref="DuplicateNames"/>) as it reads
-    /// the names anyway. False for anything else; then <see cref="TryParse"/> gives the exact answer.
-    /// </summary>
-    internal static bool TryParseUncheckedNames(ReadOnlyMemory<byte> utf8Json, out JsonDocument? document)
-    {
-        document = null;
-        if (!Utf8.IsValid(utf8Json.Span)) return false;
-
-        JsonDocument parsed;
-        try
-        {
-            parsed = JsonDocument.Parse(utf8Json, UncheckedNamesOptions);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        if (parsed.RootElement.ValueKind != JsonValueKind.Object || HasLoneSurrogateEscape(utf8Json.Span))
-        {
-            parsed.Dispose();
-            return false;
-        }
-
-        document = parsed;
-        return true;
-    }
-
     private static FieldError LoneSurrogateError() => new("$", ErrorCodes.InvalidJson,
         "The body is not valid JSON text: a \\u escape stands for half of a surrogate pair, which is not a character.");
 
@@ -132,7 +91,7 @@ public static class NativeJsonReader
     /// surrogate not directly followed by an escaped low one, or a low one on its own. These are exactly the escapes
     /// the parser would refuse to decode when a field is read. A scan of the bytes, so the common case allocates nothing.
     /// </summary>
-    private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
+    internal static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
     {
         var i = 0;
         while (true)

@@ -11,7 +11,7 @@ namespace InterviewAlerts.Core.Requests;
 internal sealed class LooseLists(List<FieldError> errors)
 {
     /// <summary>An array of strings, or one comma-separated string (both documented by Paradox).</summary>
-    public IReadOnlyList<string>? Strings(string field, LooseValue value)
+    public IReadOnlyList<string>? Strings(string field, in LooseValue value)
     {
         var kind = value.Kind;
         if (kind == JsonValueKind.String) return NonEmpty(SplitCommas(value.GetString()));
@@ -22,7 +22,7 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>Like <see cref="Strings"/>, but object items (optional interviewers) are kept as given.</summary>
-    public JsonArray? StringsOrObjects(string field, LooseValue value)
+    public JsonArray? StringsOrObjects(string field, in LooseValue value)
     {
         var kind = value.Kind;
         if (kind == JsonValueKind.String)
@@ -41,7 +41,7 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>A round-robin team: an array, or a string holding a JSON array, as Paradox documents it.</summary>
-    public IReadOnlyList<string>? Team(string field, LooseValue value)
+    public IReadOnlyList<string>? Team(string field, in LooseValue value)
     {
         var kind = value.Kind;
         if (kind == JsonValueKind.Null) return null;
@@ -60,7 +60,7 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>An array whose items are all objects, passed on as given.</summary>
-    public JsonArray? Objects(string field, LooseValue value)
+    public JsonArray? Objects(string field, in LooseValue value)
     {
         var kind = value.Kind;
         if (kind == JsonValueKind.Null) return null;
@@ -73,7 +73,7 @@ internal sealed class LooseLists(List<FieldError> errors)
         return null;
     }
 
-    public JsonObject? Object(string field, LooseValue value)
+    public JsonObject? Object(string field, in LooseValue value)
     {
         var kind = value.Kind;
         if (kind == JsonValueKind.Null) return null;
@@ -88,7 +88,7 @@ internal sealed class LooseLists(List<FieldError> errors)
     private static List<string> SplitCommas(string text) =>
         [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
-    private static bool AllObjects(LooseValue array, out int count)
+    private static bool AllObjects(in LooseValue array, out int count)
     {
         count = 0;
         foreach (var item in array.EnumerateItems())
@@ -104,8 +104,9 @@ internal sealed class LooseLists(List<FieldError> errors)
     /// Trimmed string items (numbers become their digits; null and blank items are dropped); null, with an error
     /// for the field, when an item has another type.
     /// </summary>
-    private List<string>? StringItems(string field, LooseValue array)
+    private List<string>? StringItems(string field, in LooseValue array)
     {
+        if (array.PreReadStringItems is { } read) return read;
         var items = new List<string>();
         var index = 0;
         foreach (var item in array.EnumerateItems())
@@ -124,7 +125,7 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>Like <see cref="StringItems"/>, but object items are kept as given; null (with an error) or empty gives null.</summary>
-    private JsonArray? StringOrObjectItems(string field, LooseValue array)
+    private JsonArray? StringOrObjectItems(string field, in LooseValue array)
     {
         JsonArray? items = null;
         var index = 0;
@@ -154,7 +155,7 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>A string item trimmed (null when blank), a number as its JSON text, JSON null as null; false for other kinds.</summary>
-    private static bool TryStringItem(LooseValue item, out string? text)
+    private static bool TryStringItem(in LooseValue item, out string? text)
     {
         switch (item.Kind)
         {
@@ -177,7 +178,83 @@ internal sealed class LooseLists(List<FieldError> errors)
     /// The members of the JSON array a string holds. False when it holds anything else or text that does not decode;
     /// true with null members (the error already added) when the array has an item that is not a string.
     /// </summary>
+    /// <remarks>
+    /// As a document parse with the default options would answer (the whole text must be one JSON value, and every
+    /// string item must decode, before an item of the wrong kind is reported), in one forward pass of a reader.
+    /// </remarks>
     private bool TryReadArrayText(string field, string text, out List<string>? members)
+    {
+        members = null;
+
+        // Text with surrogates (rare in a team) is transcoded as the document parse transcodes it.
+        if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return TryReadArrayDocument(field, text, out members);
+
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetBytes(text, rented);
+            var reader = new Utf8JsonReader(rented.AsSpan(0, length));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return false;
+
+            var items = new List<string>();
+            var index = 0;
+            var wrongKind = JsonValueKind.Undefined; // of the first item that is not a string, number or null
+            var wrongIndex = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                index++;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.String:
+                        var item = reader.GetString()!; // a \u escape of half a surrogate pair throws here
+                        if (wrongIndex == 0 && LooseScalars.Blank(item) is { } trimmed) items.Add(trimmed);
+                        break;
+                    case JsonTokenType.Number:
+                        if (wrongIndex == 0) items.Add(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                        break;
+                    case JsonTokenType.Null:
+                        break;
+                    default:
+                        if (wrongIndex == 0)
+                        {
+                            wrongIndex = index;
+                            wrongKind = reader.TokenType switch
+                            {
+                                JsonTokenType.StartObject => JsonValueKind.Object,
+                                JsonTokenType.StartArray => JsonValueKind.Array,
+                                _ => JsonValueKind.True,
+                            };
+                        }
+
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            // The array has ended: only whitespace may follow (the reader throws on anything else).
+            if (reader.TokenType != JsonTokenType.EndArray || reader.Read()) return false;
+
+            if (wrongIndex > 0)
+            {
+                Fail(field, $"{field} item {wrongIndex} must be a string; got a JSON {LooseScalars.Describe(wrongKind)}.");
+                return true;
+            }
+
+            members = items;
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The same answer as <see cref="TryReadArrayText"/>, from a parsed document.</summary>
+    private bool TryReadArrayDocument(string field, string text, out List<string>? members)
     {
         members = null;
         try

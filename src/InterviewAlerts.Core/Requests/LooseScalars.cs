@@ -19,7 +19,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
     private const int QuoteLimit = 40;
     private const string WholeNumber = "a whole number";
 
-    public string? String(string field, LooseValue value)
+    public string? String(string field, in LooseValue value)
     {
         switch (value.Kind)
         {
@@ -35,7 +35,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
         }
     }
 
-    public int? Int(string field, LooseValue value, string expected = WholeNumber)
+    public int? Int(string field, in LooseValue value, string expected = WholeNumber)
     {
         var number = Long(field, value, expected);
         if (number is null) return null;
@@ -44,7 +44,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return null;
     }
 
-    public long? Long(string field, LooseValue value, string expected = WholeNumber)
+    public long? Long(string field, in LooseValue value, string expected = WholeNumber)
     {
         // A plain integer in the body: the value decimal.TryParse would give, without making its text.
         if (value.TryGetPlainInt64(out var plain)) return plain;
@@ -62,7 +62,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return null;
     }
 
-    public bool? Bool(string field, LooseValue value)
+    public bool? Bool(string field, in LooseValue value)
     {
         switch (value.Kind)
         {
@@ -84,7 +84,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>A non-negative whole number kept as its digits, for fields Paradox documents as strings.</summary>
-    public string? DigitsText(string field, LooseValue value)
+    public string? DigitsText(string field, in LooseValue value)
     {
         const string expected = "a whole number, 0 or more";
         var number = Long(field, value, expected);
@@ -94,7 +94,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>A number, its digits as a string, or a Paradox type name (see <see cref="InterviewTypes"/>).</summary>
-    public int? InterviewType(string field, LooseValue value)
+    public int? InterviewType(string field, in LooseValue value)
     {
         const string expected = "a number 1–19 or a type name such as PHONE_INTERVIEW";
         if (value.Kind == JsonValueKind.String)
@@ -108,7 +108,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>An enumerated string matched in any case; absent gives null.</summary>
-    public string? LowerCaseWord(string field, LooseValue value)
+    public string? LowerCaseWord(string field, in LooseValue value)
     {
         if (value.Kind is JsonValueKind.Null) return null;
         if (value.Kind is JsonValueKind.String) return Blank(value.GetString())?.ToLowerInvariant();
@@ -144,7 +144,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return false;
     }
 
-    private string? NumberText(string field, LooseValue value, string expected)
+    private string? NumberText(string field, in LooseValue value, string expected)
     {
         switch (value.Kind)
         {
@@ -170,7 +170,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
-    private static string Text(LooseValue value) =>
+    private static string Text(in LooseValue value) =>
         value.Kind == JsonValueKind.String ? value.GetString().Trim() : value.NumberJson();
 
     /// <summary>
@@ -182,7 +182,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
             ? element.GetRawText()
             : value.ToJsonString();
 
-    private static string Quote(LooseValue value)
+    private static string Quote(in LooseValue value)
     {
         if (value.Kind is not (JsonValueKind.String or JsonValueKind.Number)) return $"a JSON {Describe(value.Kind)}";
         var text = Text(value);

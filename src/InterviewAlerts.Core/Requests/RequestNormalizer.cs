@@ -42,13 +42,9 @@ public static class RequestNormalizer
     /// <see cref="JsonObject"/> of it: the result equals <c>Normalize(JsonObject.Create(root))</c>. Values kept as
     /// given (unknown fields, segments, debrief) are copied out of the document, which may be disposed afterwards.
     /// </summary>
-    /// <param name="root">A JSON object (the native reader has checked it), whose names may not have been checked for repeats.</param>
-    /// <param name="rejectName">Called with each name the adapter does not know; true stops the reading.</param>
-    /// <returns>
-    /// Null when <paramref name="rejectName"/> answered true, or when an object of the body repeats a property name
-    /// (<see cref="DuplicateNames"/>): such a body is not read here; the strict reader reports it.
-    /// </returns>
-    internal static NormalizationResult? Normalize(JsonElement root, Func<JsonProperty, bool>? rejectName = null)
+    /// <param name="root">A JSON object (the native reader has checked it).</param>
+    /// <returns>Null when an object of the body repeats a property name (<see cref="DuplicateNames"/>), which the strict reader refuses.</returns>
+    internal static NormalizationResult? Normalize(JsonElement root)
     {
         var errors = new List<FieldError>();
         var scalars = new LooseScalars(errors);
@@ -74,7 +70,6 @@ public static class RequestNormalizer
                 continue;
             }
 
-            if (rejectName is not null && rejectName(property)) return null;
             var name = property.Name;
             additional ??= [];
             if (additional.ContainsKey(name)) return null;
@@ -85,8 +80,160 @@ public static class RequestNormalizer
         return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
     }
 
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        MaxDepth = NativeJsonReader.MaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>
+    /// The common case of a native body, read and normalized in one forward pass of a <see cref="Utf8JsonReader"/>,
+    /// without building a document of the whole body: the result equals that of <see cref="NativeJsonReader.TryParse"/>
+    /// followed by <see cref="Normalize(JsonElement)"/>. Values that are kept as given
+    /// (objects, arrays with other items, unknown fields) are read into documents of their own.
+    /// </summary>
+    /// <param name="utf8Json">
+    /// A body that is valid UTF-8. A lone surrogate escape may go unnoticed here (the strict reader refuses it): the
+    /// caller checks for one when the reading succeeds (<see cref="NativeJsonReader.HasLoneSurrogateEscape"/>).
+    /// </param>
+    /// <param name="rejectName">Called with each name the adapter does not know; true stops the reading.</param>
+    /// <returns>
+    /// Null when the body is not a JSON object the strict reader accepts, when it repeats a name, or when
+    /// <paramref name="rejectName"/> answered true: such bodies are for the strict reader to answer.
+    /// </returns>
+    internal static NormalizationResult? Read(ReadOnlyMemory<byte> utf8Json, Func<string, bool>? rejectName = null)
+    {
+        var reader = new Utf8JsonReader(utf8Json.Span, ReaderOptions);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+
+            var errors = new List<FieldError>();
+            var scalars = new LooseScalars(errors);
+            var lists = new LooseLists(errors);
+            var request = new InterviewRequest();
+            JsonObject? additional = null;
+            var seen = 0UL;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string? name = null;
+                int index;
+                if (reader.ValueIsEscaped)
+                {
+                    name = reader.GetString()!;
+                    index = FieldIndex.Of(name);
+                }
+                else
+                {
+                    index = FieldIndex.Of(reader.ValueSpan, expected);
+                    if (index < 0) name = reader.GetString()!;
+                }
+
+                if (!reader.Read()) return null;
+                if (index >= 0)
+                {
+                    var bit = 1UL << index;
+                    if ((seen & bit) != 0) return null;
+                    seen |= bit;
+                    if (!TryReadValue(ref reader, utf8Json, index, out var value)) return null;
+                    TryRead(request, index, value, scalars, lists);
+                    expected = index + 1;
+                    continue;
+                }
+
+                if (rejectName is not null && rejectName(name!)) return null;
+                var kept = JsonDocument.ParseValue(ref reader).RootElement;
+                if (DuplicateNames.In(kept)) return null;
+                additional ??= [];
+                if (additional.ContainsKey(name!)) return null;
+                additional[name!] = LooseValue.Of(kept).CloneNode();
+            }
+
+            // The root object has ended: only whitespace may follow (the reader throws on anything else).
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null;
+
+            request.AdditionalFields = additional;
+            return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null; // not JSON the strict reader accepts, or text that does not decode: it answers those
+        }
+    }
+
+    /// <summary>The value at the reader (which ends on its last token); false when it repeats a name in an object.</summary>
+    private static bool TryReadValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8Json, int index, out LooseValue value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                value = LooseValue.Token(JsonValueKind.String, reader.GetString());
+                return true;
+            case JsonTokenType.Number:
+                var isPlain = reader.TryGetInt64(out var plain);
+                value = LooseValue.Number(utf8Json.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length), isPlain, plain);
+                return true;
+            case JsonTokenType.True:
+                value = LooseValue.Token(JsonValueKind.True);
+                return true;
+            case JsonTokenType.False:
+                value = LooseValue.Token(JsonValueKind.False);
+                return true;
+            case JsonTokenType.Null:
+                value = LooseValue.Token(JsonValueKind.Null);
+                return true;
+        }
+
+        // Lists of plain strings (interviewer emails and ids, teams) are read item by item; any other value, or such a
+        // list with another kind of item, is read into a document of its own and read from its elements.
+        if (reader.TokenType == JsonTokenType.StartArray && index is 9 or 11 or 12 or 13)
+        {
+            var start = reader;
+            if (TryReadStringItems(ref reader) is { } items)
+            {
+                value = LooseValue.StringItems(items);
+                return true;
+            }
+
+            reader = start;
+        }
+
+        var element = JsonDocument.ParseValue(ref reader).RootElement;
+        value = LooseValue.Of(element);
+        return !DuplicateNames.In(element);
+    }
+
+    /// <summary>The items of the array at the reader as <see cref="LooseLists"/> reads them, or null at an item that is not a string, number or null.</summary>
+    private static List<string>? TryReadStringItems(ref Utf8JsonReader reader)
+    {
+        var items = new List<string>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndArray:
+                    return items;
+                case JsonTokenType.String:
+                    if (LooseScalars.Blank(reader.GetString()!) is { } text) items.Add(text);
+                    break;
+                case JsonTokenType.Number:
+                    items.Add(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                    break;
+                case JsonTokenType.Null:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads a known field (by its index in <see cref="FieldNames.All"/>) into the request; false for -1.</summary>
-    private static bool TryRead(InterviewRequest r, int index, LooseValue v, LooseScalars s, LooseLists l)
+    private static bool TryRead(InterviewRequest r, int index, in LooseValue v, LooseScalars s, LooseLists l)
     {
         switch (index)
         {
@@ -158,7 +305,12 @@ public static class RequestNormalizer
         public static int Of(JsonProperty property, int expected)
         {
             var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-            if (raw.Contains((byte)'\\')) return Of(property.Name);
+            return raw.Contains((byte)'\\') ? Of(property.Name) : Of(raw, expected);
+        }
+
+        /// <summary>An unescaped UTF-8 name, trying <paramref name="expected"/> first.</summary>
+        public static int Of(ReadOnlySpan<byte> raw, int expected)
+        {
             if ((uint)expected < (uint)Utf8Names.Length && raw.SequenceEqual(Utf8Names[expected])) return expected;
             for (var i = 0; i < Utf8Names.Length; i++)
             {
