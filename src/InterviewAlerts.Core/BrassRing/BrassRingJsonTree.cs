@@ -129,6 +129,24 @@ internal static class BrassRingJsonTree
         return Ascii.EqualsIgnoreCase(local, "Packet"u8) ? 2 : -1;
     }
 
+    /// <summary>
+    /// Whether a property name of a JSON body's root object is one that can make it an envelope: its local name is
+    /// Sender, TransactInfo, Packet or Envelope, in any case (as <see cref="ClassifyName"/> compares). A body whose root
+    /// has none of these is never read as an envelope, so a caller that has already parsed it can skip
+    /// <see cref="TryRead"/>, which would only answer null.
+    /// </summary>
+    internal static bool MayBeEnvelopeName(string name)
+    {
+        var local = BrassRingNode.LocalName(name);
+        if (local.Equals("Envelope", StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var key in EnvelopeKeys)
+        {
+            if (key.Equals(local, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
+
     private static bool HasEnvelopeKeys(JsonElement candidate) =>
         EnvelopeKeys.All(key => candidate.EnumerateObject().Any(property =>
             BrassRingNode.LocalName(property.Name).Equals(key, StringComparison.OrdinalIgnoreCase)));

@@ -21,55 +21,77 @@ public static class NativeJsonReader
 
     public static JsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
+        var error = TryParse(utf8Json, out var document);
+        if (error is not null) return JsonReadResult.Fail(error);
+        using (document)
+        {
+            return JsonReadResult.Ok(JsonObject.Create(document!.RootElement.Clone())!);
+        }
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Read"/>, keeping the parsed document instead of copying it into a <see cref="JsonObject"/>:
+    /// null and a document whose root is an object (the caller disposes it), or the error and no document.
+    /// </summary>
+    internal static FieldError? TryParse(ReadOnlyMemory<byte> utf8Json, out JsonDocument? document)
+    {
+        document = null;
+
         // The parser checks the JSON grammar, not the text inside strings: bytes that are not UTF-8, or a \u escape
         // of half a surrogate pair, would only fail later, as an exception, when a field is read.
         if (!Utf8.IsValid(utf8Json.Span))
         {
-            return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
-                "The body is not valid JSON: it holds bytes that are not UTF-8 text."));
+            return new FieldError("$", ErrorCodes.InvalidJson, "The body is not valid JSON: it holds bytes that are not UTF-8 text.");
         }
 
+        JsonDocument? parsed = null;
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            parsed = JsonDocument.Parse(utf8Json, DocumentOptions);
+            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return JsonReadResult.Fail(new FieldError("$", ErrorCodes.NotAnObject,
-                    $"The body must be a JSON object; got a JSON {Describe(document.RootElement.ValueKind)}."));
+                return new FieldError("$", ErrorCodes.NotAnObject,
+                    $"The body must be a JSON object; got a JSON {Describe(parsed.RootElement.ValueKind)}.");
             }
 
-            if (HasLoneSurrogateEscape(utf8Json.Span)) return LoneSurrogate();
+            if (HasLoneSurrogateEscape(utf8Json.Span)) return LoneSurrogateError();
 
-            return JsonReadResult.Ok(JsonObject.Create(document.RootElement.Clone())!);
+            document = parsed;
+            parsed = null;
+            return null;
         }
         catch (JsonException ex) when (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             // The parser does not always know the line of a repeated name; say it only when it does.
             var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
-            return JsonReadResult.Fail(new FieldError(ex.Path ?? "$", ErrorCodes.DuplicateKey,
-                $"The body repeats a property name{where}; each field may appear once."));
+            return new FieldError(ex.Path ?? "$", ErrorCodes.DuplicateKey,
+                $"The body repeats a property name{where}; each field may appear once.");
         }
         catch (JsonException ex)
         {
-            return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
-                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+            return new FieldError("$", ErrorCodes.InvalidJson,
+                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
         catch (InvalidOperationException)
         {
             // The duplicate-name check decodes every property name while parsing: a name that does not decode.
-            return LoneSurrogate();
+            return LoneSurrogateError();
+        }
+        finally
+        {
+            parsed?.Dispose();
         }
     }
 
-    private static JsonReadResult LoneSurrogate() => JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
-        "The body is not valid JSON text: a \\u escape stands for half of a surrogate pair, which is not a character."));
+    private static FieldError LoneSurrogateError() => new("$", ErrorCodes.InvalidJson,
+        "The body is not valid JSON text: a \\u escape stands for half of a surrogate pair, which is not a character.");
 
     /// <summary>
     /// Whether a \u escape in the (already parsed, so well-formed) JSON stands for half of a surrogate pair: a high
     /// surrogate not directly followed by an escaped low one, or a low one on its own. These are exactly the escapes
     /// the parser would refuse to decode when a field is read. A scan of the bytes, so the common case allocates nothing.
     /// </summary>
-    private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
+    internal static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
     {
         var i = 0;
         while (true)

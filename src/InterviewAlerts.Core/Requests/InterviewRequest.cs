@@ -88,17 +88,111 @@ public sealed class InterviewRequest
     [JsonIgnore] public JsonObject? AdditionalFields { get; set; }
 
     /// <summary>The exact JSON body sent to Paradox: known fields in seed order, then the unknown ones.</summary>
+    /// <remarks>
+    /// Built field by field: the same object (names, order, values, and so the same JSON text) that
+    /// <c>JsonSerializer.SerializeToNode(this, ParadoxJson.Options)</c> gives, absent (null) fields left out, with the
+    /// unknown fields then set over it. Nodes are copies: changing the body does not change the request.
+    /// </remarks>
     public JsonObject ToParadoxJson()
     {
-        var body = JsonSerializer.SerializeToNode(this, ParadoxJson.Options)!.AsObject();
+        // Collected first, so the object's dictionary is made at its final size instead of growing field by field.
+        var body = new List<KeyValuePair<string, JsonNode?>>(FieldNames.All.Count);
+        Add(body, FieldNames.Oid, Oid);
+        Add(body, FieldNames.ExId, ExId);
+        Add(body, FieldNames.JobApplicationId, JobApplicationId);
+        Add(body, FieldNames.UseApplicationIdForIdentity, UseApplicationIdForIdentity);
+        Add(body, FieldNames.Action, Action);
+        Add(body, FieldNames.InterviewDuration, InterviewDuration);
+        Add(body, FieldNames.InterviewType, InterviewType);
+        Add(body, FieldNames.CustomInterviewTypeId, CustomInterviewTypeId);
+        Add(body, FieldNames.InterviewSegments, InterviewSegments);
+        Add(body, FieldNames.InterviewerEmails, InterviewerEmails);
+        Add(body, FieldNames.InterviewerExIds, InterviewerExIds);
+        AddArrayText(body, FieldNames.InterviewTeam, InterviewTeam);
+        AddArrayText(body, FieldNames.AlternateInterviewTeam, AlternateInterviewTeam);
+        Add(body, FieldNames.InterviewerIds, InterviewerIds);
+        Add(body, FieldNames.InterviewJoblocCode, InterviewJoblocCode);
+        Add(body, FieldNames.InterviewJoblocRoomId, InterviewJoblocRoomId);
+        Add(body, FieldNames.InterviewJoblocId, InterviewJoblocId);
+        Add(body, FieldNames.InterviewLocationAddress, InterviewLocationAddress);
+        Add(body, FieldNames.InterviewInstructions, InterviewInstructions);
+        Add(body, FieldNames.CandidateInterviewPrepExId, CandidateInterviewPrepExId);
+        Add(body, FieldNames.RecruiterInterviewPrepExId, RecruiterInterviewPrepExId);
+        Add(body, FieldNames.InterviewOwnerEmail, InterviewOwnerEmail);
+        Add(body, FieldNames.GenerateVirtualUrl, GenerateVirtualUrl);
+        Add(body, FieldNames.Private, Private);
+        Add(body, FieldNames.FirstName, FirstName);
+        Add(body, FieldNames.LastName, LastName);
+        Add(body, FieldNames.Phone, Phone);
+        Add(body, FieldNames.Email, Email);
+        Add(body, FieldNames.JobTitle, JobTitle);
+        Add(body, FieldNames.JobReqId, JobReqId);
+        Add(body, FieldNames.JobLocCode, JobLocCode);
+        Add(body, FieldNames.CandidateJourney, CandidateJourney);
+        Add(body, FieldNames.CandidateJourneyStatus, CandidateJourneyStatus);
+        Add(body, FieldNames.SequentialOrderAutomation, SequentialOrderAutomation);
+        Add(body, FieldNames.RecordedInterviewId, RecordedInterviewId);
+        Add(body, FieldNames.InterviewJoblocRoomExId, InterviewJoblocRoomExId);
+        Add(body, FieldNames.InterviewJoblocRoomEmail, InterviewJoblocRoomEmail);
+        Add(body, FieldNames.Resume, Resume);
+        Add(body, FieldNames.ForceSequentMultiDays, ForceSequentMultiDays);
+        Add(body, FieldNames.InterviewOwnerExId, InterviewOwnerExId);
+        Add(body, FieldNames.Note, Note);
+        Add(body, FieldNames.AttendeeCount, AttendeeCount);
+        Add(body, FieldNames.UseParadoxStatusMap, UseParadoxStatusMap);
+        Add(body, FieldNames.StatusMapName, StatusMapName);
+        Add(body, FieldNames.StatusMapExId, StatusMapExId);
+        Add(body, FieldNames.PrimaryContactMethod, PrimaryContactMethod);
+        Add(body, FieldNames.Debrief, Debrief);
+
+        var paradox = new JsonObject(body);
         if (AdditionalFields is not null)
         {
             foreach (var (name, value) in AdditionalFields)
             {
-                body[name] = value?.DeepClone();
+                paradox[name] = value?.DeepClone();
             }
         }
 
-        return body;
+        return paradox;
+    }
+
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, string? value)
+    {
+        if (value is not null) body.Add(new(name, JsonValue.Create(value)));
+    }
+
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, long? value)
+    {
+        if (value is { } number) body.Add(new(name, JsonValue.Create(number)));
+    }
+
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, int? value)
+    {
+        if (value is { } number) body.Add(new(name, JsonValue.Create(number)));
+    }
+
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, bool? value)
+    {
+        if (value is { } flag) body.Add(new(name, JsonValue.Create(flag)));
+    }
+
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, JsonNode? value)
+    {
+        if (value is not null) body.Add(new(name, value.DeepClone()));
+    }
+
+    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, IReadOnlyList<string>? items)
+    {
+        if (items is null) return;
+        var array = new JsonArray();
+        foreach (var item in items) array.Add(item is null ? null : JsonValue.Create(item));
+        body.Add(new(name, array));
+    }
+
+    /// <summary>A list sent as a string holding a JSON array (<see cref="JsonArrayTextConverter"/>).</summary>
+    private static void AddArrayText(List<KeyValuePair<string, JsonNode?>> body, string name, IReadOnlyList<string>? items)
+    {
+        if (items is not null) body.Add(new(name, JsonValue.Create(JsonArrayTextConverter.ToText(items))));
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +11,8 @@ namespace InterviewAlerts.Core.Requests;
 /// </summary>
 public sealed class JsonArrayTextConverter : JsonConverter<IReadOnlyList<string>>
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ParadoxJson.Options.Encoder };
+
     public override IReadOnlyList<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
@@ -20,6 +24,21 @@ public sealed class JsonArrayTextConverter : JsonConverter<IReadOnlyList<string>
         writer.WriteStringValue(ToText(value));
     }
 
-    /// <summary>The compact JSON array text, e.g. <c>["a","b"]</c>.</summary>
-    public static string ToText(IReadOnlyList<string> members) => JsonSerializer.Serialize(members, ParadoxJson.Options);
+    /// <summary>
+    /// The compact JSON array text, e.g. <c>["a","b"]</c>: what <c>JsonSerializer.Serialize(members, ParadoxJson.Options)</c>
+    /// writes, written directly.
+    /// </summary>
+    public static string ToText(IReadOnlyList<string> members)
+    {
+        if (members is null) return "null";
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var member in members) writer.WriteStringValue(member);
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

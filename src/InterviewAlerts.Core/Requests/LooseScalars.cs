@@ -17,24 +17,25 @@ namespace InterviewAlerts.Core.Requests;
 internal sealed class LooseScalars(List<FieldError> errors)
 {
     private const int QuoteLimit = 40;
+    private const string WholeNumber = "a whole number";
 
-    public string? String(string field, JsonNode? value)
+    public string? String(string field, in LooseValue value)
     {
-        switch (KindOf(value))
+        switch (value.Kind)
         {
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
-                return Blank(value!.GetValue<string>());
+                return Blank(value.GetString());
             case JsonValueKind.Number:
-                return NumberJson(value!);
+                return value.NumberJson();
             default:
-                Fail(field, $"{field} must be a string; got a JSON {Describe(value)}.");
+                Fail(field, $"{field} must be a string; got a JSON {Describe(value.Kind)}.");
                 return null;
         }
     }
 
-    public int? Int(string field, JsonNode? value, string expected = "a whole number")
+    public int? Int(string field, in LooseValue value, string expected = WholeNumber)
     {
         var number = Long(field, value, expected);
         if (number is null) return null;
@@ -43,8 +44,11 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return null;
     }
 
-    public long? Long(string field, JsonNode? value, string expected = "a whole number")
+    public long? Long(string field, in LooseValue value, string expected = WholeNumber)
     {
+        // A plain integer in the body: the value decimal.TryParse would give, without making its text.
+        if (value.TryGetPlainInt64(out var plain)) return plain;
+
         var text = NumberText(field, value, expected);
         if (text is null) return null;
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
@@ -58,16 +62,16 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return null;
     }
 
-    public bool? Bool(string field, JsonNode? value)
+    public bool? Bool(string field, in LooseValue value)
     {
-        switch (KindOf(value))
+        switch (value.Kind)
         {
             case JsonValueKind.Null: return null;
             case JsonValueKind.True: return true;
             case JsonValueKind.False: return false;
         }
 
-        var text = KindOf(value) is JsonValueKind.String or JsonValueKind.Number ? Text(value!) : null;
+        var text = value.Kind is JsonValueKind.String or JsonValueKind.Number ? Text(value) : null;
         switch (text?.ToLowerInvariant())
         {
             case "": return null;
@@ -80,7 +84,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>A non-negative whole number kept as its digits, for fields Paradox documents as strings.</summary>
-    public string? DigitsText(string field, JsonNode? value)
+    public string? DigitsText(string field, in LooseValue value)
     {
         const string expected = "a whole number, 0 or more";
         var number = Long(field, value, expected);
@@ -90,31 +94,31 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>A number, its digits as a string, or a Paradox type name (see <see cref="InterviewTypes"/>).</summary>
-    public int? InterviewType(string field, JsonNode? value)
+    public int? InterviewType(string field, in LooseValue value)
     {
         const string expected = "a number 1–19 or a type name such as PHONE_INTERVIEW";
-        if (KindOf(value) == JsonValueKind.String)
+        if (value.Kind == JsonValueKind.String)
         {
-            var text = Blank(value!.GetValue<string>());
+            var text = Blank(value.GetString());
             if (text is null) return null;
-            if (!text.Any(char.IsDigit) && InterviewTypes.TryParse(text, out var named)) return named;
+            if (!HasDigit(text) && InterviewTypes.TryParse(text, out var named)) return named;
         }
 
         return Int(field, value, expected);
     }
 
     /// <summary>An enumerated string matched in any case; absent gives null.</summary>
-    public string? LowerCaseWord(string field, JsonNode? value)
+    public string? LowerCaseWord(string field, in LooseValue value)
     {
-        if (KindOf(value) is JsonValueKind.Null) return null;
-        if (KindOf(value) is JsonValueKind.String) return Blank(value!.GetValue<string>())?.ToLowerInvariant();
+        if (value.Kind is JsonValueKind.Null) return null;
+        if (value.Kind is JsonValueKind.String) return Blank(value.GetString())?.ToLowerInvariant();
         Fail(field, $"{field} must be a string; got {Quote(value)}.");
         return null;
     }
 
     public static JsonValueKind KindOf(JsonNode? value) => value?.GetValueKind() ?? JsonValueKind.Null;
 
-    public static string Describe(JsonNode? value) => KindOf(value) switch
+    public static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "object",
         JsonValueKind.Array => "array",
@@ -130,34 +134,44 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return trimmed.Length == 0 ? null : trimmed;
     }
 
-    private string? NumberText(string field, JsonNode? value, string expected)
+    private static bool HasDigit(string text)
     {
-        switch (KindOf(value))
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c)) return true;
+        }
+
+        return false;
+    }
+
+    private string? NumberText(string field, in LooseValue value, string expected)
+    {
+        switch (value.Kind)
         {
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.Number:
-                return NumberJson(value!);
+                return value.NumberJson();
             case JsonValueKind.String:
-                var text = Blank(value!.GetValue<string>());
+                var text = Blank(value.GetString());
                 // Strings must be plain digits: "3e1" or "30.0" in a string is more likely a mistake than a number.
                 if (text is null || IsIntegerText(text)) return text;
                 Fail(field, $"{field} must be {expected}; got {Quote(value)}.");
                 return null;
             default:
-                Fail(field, $"{field} must be {expected}; got a JSON {Describe(value)}.");
+                Fail(field, $"{field} must be {expected}; got a JSON {Describe(value.Kind)}.");
                 return null;
         }
     }
 
     private static bool IsIntegerText(string text)
     {
-        var digits = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
-        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
+        var digits = text.StartsWith('-') || text.StartsWith('+') ? text.AsSpan(1) : text.AsSpan();
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
-    private static string Text(JsonNode value) =>
-        KindOf(value) == JsonValueKind.String ? value.GetValue<string>().Trim() : NumberJson(value);
+    private static string Text(in LooseValue value) =>
+        value.Kind == JsonValueKind.String ? value.GetString().Trim() : value.NumberJson();
 
     /// <summary>
     /// The JSON text of a value, exactly as <see cref="JsonNode.ToJsonString"/> writes it. A number read from a body
@@ -168,10 +182,10 @@ internal sealed class LooseScalars(List<FieldError> errors)
             ? element.GetRawText()
             : value.ToJsonString();
 
-    private static string Quote(JsonNode? value)
+    private static string Quote(in LooseValue value)
     {
-        if (KindOf(value) is not (JsonValueKind.String or JsonValueKind.Number)) return $"a JSON {Describe(value)}";
-        var text = Text(value!);
+        if (value.Kind is not (JsonValueKind.String or JsonValueKind.Number)) return $"a JSON {Describe(value.Kind)}";
+        var text = Text(value);
         return text.Length <= QuoteLimit ? $"\"{text}\"" : $"\"{text[..QuoteLimit]}…\"";
     }
 

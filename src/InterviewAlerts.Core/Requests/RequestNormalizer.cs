@@ -1,5 +1,9 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Native;
 using InterviewAlerts.Core.Validation;
+using F = InterviewAlerts.Core.Requests.FieldNames;
 
 namespace InterviewAlerts.Core.Requests;
 
@@ -22,7 +26,7 @@ public static class RequestNormalizer
 
         foreach (var (name, value) in loose)
         {
-            if (!TryRead(request, name, value, scalars, lists))
+            if (!TryRead(request, FieldIndex.Of(name), LooseValue.Of(value), scalars, lists))
             {
                 additional ??= [];
                 additional[name] = value?.DeepClone();
@@ -33,61 +37,295 @@ public static class RequestNormalizer
         return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
     }
 
-    /// <summary>Reads a known field into the request; false for a field the adapter does not know.</summary>
-    private static bool TryRead(InterviewRequest r, string name, JsonNode? v, LooseScalars s, LooseLists l)
+    /// <summary>
+    /// The same reading straight from a parsed body's root object, in one pass and without building a
+    /// <see cref="JsonObject"/> of it: the result equals <c>Normalize(JsonObject.Create(root))</c>. Values kept as
+    /// given (unknown fields, segments, debrief) are copied out of the document, which may be disposed afterwards.
+    /// </summary>
+    /// <param name="root">A JSON object (the native reader has checked it).</param>
+    /// <returns>Null when an object of the body repeats a property name (<see cref="DuplicateNames"/>), which the strict reader refuses.</returns>
+    internal static NormalizationResult? Normalize(JsonElement root)
     {
-        switch (name)
+        var errors = new List<FieldError>();
+        var scalars = new LooseScalars(errors);
+        var lists = new LooseLists(errors);
+        var request = new InterviewRequest();
+        JsonObject? additional = null;
+        var seen = 0UL; // one bit per known field: a known name read twice is a repeated name
+        var expected = 0; // bodies usually list the fields in seed order: try the next one first
+
+        foreach (var property in root.EnumerateObject())
         {
-            case FieldNames.Oid: r.Oid = s.Long(name, v); break;
-            case FieldNames.ExId: r.ExId = s.String(name, v); break;
-            case FieldNames.JobApplicationId: r.JobApplicationId = s.String(name, v); break;
-            case FieldNames.UseApplicationIdForIdentity: r.UseApplicationIdForIdentity = s.Bool(name, v); break;
-            case FieldNames.Action: r.Action = s.LowerCaseWord(name, v) ?? InterviewActions.Interview; break;
-            case FieldNames.InterviewDuration: r.InterviewDuration = s.Int(name, v); break;
-            case FieldNames.InterviewType: r.InterviewType = s.InterviewType(name, v); break;
-            case FieldNames.CustomInterviewTypeId: r.CustomInterviewTypeId = s.String(name, v); break;
-            case FieldNames.InterviewSegments: r.InterviewSegments = l.Objects(name, v); break;
-            case FieldNames.InterviewerEmails: r.InterviewerEmails = l.Strings(name, v); break;
-            case FieldNames.InterviewerExIds: r.InterviewerExIds = l.StringsOrObjects(name, v); break;
-            case FieldNames.InterviewTeam: r.InterviewTeam = l.Team(name, v); break;
-            case FieldNames.AlternateInterviewTeam: r.AlternateInterviewTeam = l.Team(name, v); break;
-            case FieldNames.InterviewerIds: r.InterviewerIds = l.Strings(name, v); break;
-            case FieldNames.InterviewJoblocCode: r.InterviewJoblocCode = s.String(name, v); break;
-            case FieldNames.InterviewJoblocRoomId: r.InterviewJoblocRoomId = s.Int(name, v); break;
-            case FieldNames.InterviewJoblocId: r.InterviewJoblocId = s.Int(name, v); break;
-            case FieldNames.InterviewLocationAddress: r.InterviewLocationAddress = s.String(name, v); break;
-            case FieldNames.InterviewInstructions: r.InterviewInstructions = s.String(name, v); break;
-            case FieldNames.CandidateInterviewPrepExId: r.CandidateInterviewPrepExId = s.String(name, v); break;
-            case FieldNames.RecruiterInterviewPrepExId: r.RecruiterInterviewPrepExId = s.String(name, v); break;
-            case FieldNames.InterviewOwnerEmail: r.InterviewOwnerEmail = s.String(name, v); break;
-            case FieldNames.GenerateVirtualUrl: r.GenerateVirtualUrl = s.Bool(name, v); break;
-            case FieldNames.Private: r.Private = s.Int(name, v); break;
-            case FieldNames.FirstName: r.FirstName = s.String(name, v); break;
-            case FieldNames.LastName: r.LastName = s.String(name, v); break;
-            case FieldNames.Phone: r.Phone = s.String(name, v); break;
-            case FieldNames.Email: r.Email = s.String(name, v); break;
-            case FieldNames.JobTitle: r.JobTitle = s.String(name, v); break;
-            case FieldNames.JobReqId: r.JobReqId = s.String(name, v); break;
-            case FieldNames.JobLocCode: r.JobLocCode = s.String(name, v); break;
-            case FieldNames.CandidateJourney: r.CandidateJourney = s.String(name, v); break;
-            case FieldNames.CandidateJourneyStatus: r.CandidateJourneyStatus = s.String(name, v); break;
-            case FieldNames.SequentialOrderAutomation: r.SequentialOrderAutomation = s.Int(name, v); break;
-            case FieldNames.RecordedInterviewId: r.RecordedInterviewId = s.String(name, v); break;
-            case FieldNames.InterviewJoblocRoomExId: r.InterviewJoblocRoomExId = s.String(name, v); break;
-            case FieldNames.InterviewJoblocRoomEmail: r.InterviewJoblocRoomEmail = s.String(name, v); break;
-            case FieldNames.Resume: r.Resume = s.String(name, v); break;
-            case FieldNames.ForceSequentMultiDays: r.ForceSequentMultiDays = s.Bool(name, v); break;
-            case FieldNames.InterviewOwnerExId: r.InterviewOwnerExId = s.String(name, v); break;
-            case FieldNames.Note: r.Note = s.String(name, v); break;
-            case FieldNames.AttendeeCount: r.AttendeeCount = s.DigitsText(name, v); break;
-            case FieldNames.UseParadoxStatusMap: r.UseParadoxStatusMap = s.Bool(name, v); break;
-            case FieldNames.StatusMapName: r.StatusMapName = s.String(name, v); break;
-            case FieldNames.StatusMapExId: r.StatusMapExId = s.String(name, v); break;
-            case FieldNames.PrimaryContactMethod: r.PrimaryContactMethod = s.Int(name, v); break;
-            case FieldNames.Debrief: r.Debrief = l.Object(name, v); break;
+            var value = property.Value;
+            if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && DuplicateNames.In(value)) return null;
+
+            var index = FieldIndex.Of(property, expected);
+            if (index >= 0)
+            {
+                var bit = 1UL << index;
+                if ((seen & bit) != 0) return null;
+                seen |= bit;
+                TryRead(request, index, LooseValue.Of(value), scalars, lists);
+                expected = index + 1;
+                continue;
+            }
+
+            var name = property.Name;
+            additional ??= [];
+            if (additional.ContainsKey(name)) return null;
+            additional[name] = LooseValue.Of(value).CloneNode();
+        }
+
+        request.AdditionalFields = additional;
+        return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
+    }
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        MaxDepth = NativeJsonReader.MaxDepth,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>
+    /// The common case of a native body, read and normalized in one forward pass of a <see cref="Utf8JsonReader"/>,
+    /// without building a document of the whole body: the result equals that of <see cref="NativeJsonReader.TryParse"/>
+    /// followed by <see cref="Normalize(JsonElement)"/>. Values that are kept as given
+    /// (objects, arrays with other items, unknown fields) are read into documents of their own.
+    /// </summary>
+    /// <param name="utf8Json">
+    /// A body that is valid UTF-8. A lone surrogate escape may go unnoticed here (the strict reader refuses it): the
+    /// caller checks for one when the reading succeeds (<see cref="NativeJsonReader.HasLoneSurrogateEscape"/>).
+    /// </param>
+    /// <param name="rejectName">Called with each name the adapter does not know; true stops the reading.</param>
+    /// <returns>
+    /// Null when the body is not a JSON object the strict reader accepts, when it repeats a name, or when
+    /// <paramref name="rejectName"/> answered true: such bodies are for the strict reader to answer.
+    /// </returns>
+    internal static NormalizationResult? Read(ReadOnlyMemory<byte> utf8Json, Func<string, bool>? rejectName = null)
+    {
+        var reader = new Utf8JsonReader(utf8Json.Span, ReaderOptions);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+
+            var errors = new List<FieldError>();
+            var scalars = new LooseScalars(errors);
+            var lists = new LooseLists(errors);
+            var request = new InterviewRequest();
+            JsonObject? additional = null;
+            var seen = 0UL;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string? name = null;
+                int index;
+                if (reader.ValueIsEscaped)
+                {
+                    name = reader.GetString()!;
+                    index = FieldIndex.Of(name);
+                }
+                else
+                {
+                    index = FieldIndex.Of(reader.ValueSpan, expected);
+                    if (index < 0) name = reader.GetString()!;
+                }
+
+                if (!reader.Read()) return null;
+                if (index >= 0)
+                {
+                    var bit = 1UL << index;
+                    if ((seen & bit) != 0) return null;
+                    seen |= bit;
+                    if (!TryReadValue(ref reader, utf8Json, index, out var value)) return null;
+                    TryRead(request, index, value, scalars, lists);
+                    expected = index + 1;
+                    continue;
+                }
+
+                if (rejectName is not null && rejectName(name!)) return null;
+                var kept = JsonDocument.ParseValue(ref reader).RootElement;
+                if (DuplicateNames.In(kept)) return null;
+                additional ??= [];
+                if (additional.ContainsKey(name!)) return null;
+                additional[name!] = LooseValue.Of(kept).CloneNode();
+            }
+
+            // The root object has ended: only whitespace may follow (the reader throws on anything else).
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null;
+
+            request.AdditionalFields = additional;
+            return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null; // not JSON the strict reader accepts, or text that does not decode: it answers those
+        }
+    }
+
+    /// <summary>The value at the reader (which ends on its last token); false when it repeats a name in an object.</summary>
+    private static bool TryReadValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8Json, int index, out LooseValue value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                value = LooseValue.Token(JsonValueKind.String, reader.GetString());
+                return true;
+            case JsonTokenType.Number:
+                var isPlain = reader.TryGetInt64(out var plain);
+                value = LooseValue.Number(utf8Json.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length), isPlain, plain);
+                return true;
+            case JsonTokenType.True:
+                value = LooseValue.Token(JsonValueKind.True);
+                return true;
+            case JsonTokenType.False:
+                value = LooseValue.Token(JsonValueKind.False);
+                return true;
+            case JsonTokenType.Null:
+                value = LooseValue.Token(JsonValueKind.Null);
+                return true;
+        }
+
+        // Lists of plain strings (interviewer emails and ids, teams) are read item by item; any other value, or such a
+        // list with another kind of item, is read into a document of its own and read from its elements.
+        if (reader.TokenType == JsonTokenType.StartArray && index is 9 or 11 or 12 or 13)
+        {
+            var start = reader;
+            if (TryReadStringItems(ref reader) is { } items)
+            {
+                value = LooseValue.StringItems(items);
+                return true;
+            }
+
+            reader = start;
+        }
+
+        var element = JsonDocument.ParseValue(ref reader).RootElement;
+        value = LooseValue.Of(element);
+        return !DuplicateNames.In(element);
+    }
+
+    /// <summary>The items of the array at the reader as <see cref="LooseLists"/> reads them, or null at an item that is not a string, number or null.</summary>
+    private static List<string>? TryReadStringItems(ref Utf8JsonReader reader)
+    {
+        var items = new List<string>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndArray:
+                    return items;
+                case JsonTokenType.String:
+                    if (LooseScalars.Blank(reader.GetString()!) is { } text) items.Add(text);
+                    break;
+                case JsonTokenType.Number:
+                    items.Add(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                    break;
+                case JsonTokenType.Null:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a known field (by its index in <see cref="FieldNames.All"/>) into the request; false for -1.</summary>
+    private static bool TryRead(InterviewRequest r, int index, in LooseValue v, LooseScalars s, LooseLists l)
+    {
+        switch (index)
+        {
+            case 0: r.Oid = s.Long(F.Oid, v); break;
+            case 1: r.ExId = s.String(F.ExId, v); break;
+            case 2: r.JobApplicationId = s.String(F.JobApplicationId, v); break;
+            case 3: r.UseApplicationIdForIdentity = s.Bool(F.UseApplicationIdForIdentity, v); break;
+            case 4: r.Action = s.LowerCaseWord(F.Action, v) ?? InterviewActions.Interview; break;
+            case 5: r.InterviewDuration = s.Int(F.InterviewDuration, v); break;
+            case 6: r.InterviewType = s.InterviewType(F.InterviewType, v); break;
+            case 7: r.CustomInterviewTypeId = s.String(F.CustomInterviewTypeId, v); break;
+            case 8: r.InterviewSegments = l.Objects(F.InterviewSegments, v); break;
+            case 9: r.InterviewerEmails = l.Strings(F.InterviewerEmails, v); break;
+            case 10: r.InterviewerExIds = l.StringsOrObjects(F.InterviewerExIds, v); break;
+            case 11: r.InterviewTeam = l.Team(F.InterviewTeam, v); break;
+            case 12: r.AlternateInterviewTeam = l.Team(F.AlternateInterviewTeam, v); break;
+            case 13: r.InterviewerIds = l.Strings(F.InterviewerIds, v); break;
+            case 14: r.InterviewJoblocCode = s.String(F.InterviewJoblocCode, v); break;
+            case 15: r.InterviewJoblocRoomId = s.Int(F.InterviewJoblocRoomId, v); break;
+            case 16: r.InterviewJoblocId = s.Int(F.InterviewJoblocId, v); break;
+            case 17: r.InterviewLocationAddress = s.String(F.InterviewLocationAddress, v); break;
+            case 18: r.InterviewInstructions = s.String(F.InterviewInstructions, v); break;
+            case 19: r.CandidateInterviewPrepExId = s.String(F.CandidateInterviewPrepExId, v); break;
+            case 20: r.RecruiterInterviewPrepExId = s.String(F.RecruiterInterviewPrepExId, v); break;
+            case 21: r.InterviewOwnerEmail = s.String(F.InterviewOwnerEmail, v); break;
+            case 22: r.GenerateVirtualUrl = s.Bool(F.GenerateVirtualUrl, v); break;
+            case 23: r.Private = s.Int(F.Private, v); break;
+            case 24: r.FirstName = s.String(F.FirstName, v); break;
+            case 25: r.LastName = s.String(F.LastName, v); break;
+            case 26: r.Phone = s.String(F.Phone, v); break;
+            case 27: r.Email = s.String(F.Email, v); break;
+            case 28: r.JobTitle = s.String(F.JobTitle, v); break;
+            case 29: r.JobReqId = s.String(F.JobReqId, v); break;
+            case 30: r.JobLocCode = s.String(F.JobLocCode, v); break;
+            case 31: r.CandidateJourney = s.String(F.CandidateJourney, v); break;
+            case 32: r.CandidateJourneyStatus = s.String(F.CandidateJourneyStatus, v); break;
+            case 33: r.SequentialOrderAutomation = s.Int(F.SequentialOrderAutomation, v); break;
+            case 34: r.RecordedInterviewId = s.String(F.RecordedInterviewId, v); break;
+            case 35: r.InterviewJoblocRoomExId = s.String(F.InterviewJoblocRoomExId, v); break;
+            case 36: r.InterviewJoblocRoomEmail = s.String(F.InterviewJoblocRoomEmail, v); break;
+            case 37: r.Resume = s.String(F.Resume, v); break;
+            case 38: r.ForceSequentMultiDays = s.Bool(F.ForceSequentMultiDays, v); break;
+            case 39: r.InterviewOwnerExId = s.String(F.InterviewOwnerExId, v); break;
+            case 40: r.Note = s.String(F.Note, v); break;
+            case 41: r.AttendeeCount = s.DigitsText(F.AttendeeCount, v); break;
+            case 42: r.UseParadoxStatusMap = s.Bool(F.UseParadoxStatusMap, v); break;
+            case 43: r.StatusMapName = s.String(F.StatusMapName, v); break;
+            case 44: r.StatusMapExId = s.String(F.StatusMapExId, v); break;
+            case 45: r.PrimaryContactMethod = s.Int(F.PrimaryContactMethod, v); break;
+            case 46: r.Debrief = l.Object(F.Debrief, v); break;
             default: return false;
         }
 
         return true;
     }
+
+    /// <summary>The index of a body field name in <see cref="FieldNames.All"/> (seed order), or -1 for a name the adapter does not know.</summary>
+    private static class FieldIndex
+    {
+        private static readonly Dictionary<string, int> ByName = CreateByName();
+        // TryRead's cases are numbered by seed order; the bitmask of Normalize(JsonElement) holds 64 fields.
+        private static readonly byte[][] Utf8Names = F.All.Count <= 64
+            ? [.. F.All.Select(System.Text.Encoding.UTF8.GetBytes)]
+            : throw new InvalidOperationException("More than 64 body fields: widen the bitmask of Normalize(JsonElement).");
+
+        public static int Of(string name) => ByName.GetValueOrDefault(name, -1);
+
+        /// <summary>Compares the raw UTF-8 name, trying <paramref name="expected"/> first; escaped names are decoded.</summary>
+        public static int Of(JsonProperty property, int expected)
+        {
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            return raw.Contains((byte)'\\') ? Of(property.Name) : Of(raw, expected);
+        }
+
+        /// <summary>An unescaped UTF-8 name, trying <paramref name="expected"/> first.</summary>
+        public static int Of(ReadOnlySpan<byte> raw, int expected)
+        {
+            if ((uint)expected < (uint)Utf8Names.Length && raw.SequenceEqual(Utf8Names[expected])) return expected;
+            for (var i = 0; i < Utf8Names.Length; i++)
+            {
+                if (raw.SequenceEqual(Utf8Names[i])) return i;
+            }
+
+            return -1;
+        }
+
+        private static Dictionary<string, int> CreateByName()
+        {
+            var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < F.All.Count; i++) byName.Add(F.All[i], i);
+            return byName;
+        }
+    }
 }
+

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace InterviewAlerts.Core.Validation;
 
@@ -27,10 +28,25 @@ internal sealed class FieldChecks(List<FieldError> errors)
         return false;
     }
 
-    public void ItemsMaxLength(string field, IEnumerable<string>? items, int max)
+    public void ItemsMaxLength(string field, IReadOnlyList<string>? items, int max)
     {
-        var (index, length) = FirstLongerThan(items, max);
-        if (index > 0) Add(field, ErrorCodes.TooLong, $"each {field} item may hold at most {max} characters; item {index} has {length}.");
+        if (items is null) return;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (TooLong(field, i + 1, items[i], max)) return;
+        }
+    }
+
+    /// <summary>Like <see cref="ItemsMaxLength"/> for the string items of an array (object items are not checked).</summary>
+    public void StringItemsMaxLength(string field, JsonArray? items, int max)
+    {
+        if (items is null) return;
+        var index = 0;
+        foreach (var item in items)
+        {
+            if (item is not JsonValue value) continue;
+            if (TooLong(field, ++index, value.GetValue<string>(), max)) return;
+        }
     }
 
     public void Range(string field, int? value, int min, int max, string? meaning = null)
@@ -60,26 +76,27 @@ internal sealed class FieldChecks(List<FieldError> errors)
         var before = errors.Count;
         ItemsMaxLength(field, values, maxLength);
         if (errors.Count > before) return;
-        var bad = values.Select((value, i) => (value, number: i + 1)).Where(item => !EmailAddresses.IsWellFormed(item.value)).ToList();
-        if (bad.Count > 0)
+        List<int>? bad = null;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!EmailAddresses.IsWellFormed(values[i])) (bad ??= []).Add(i + 1);
+        }
+
+        if (bad is not null)
         {
             Add(field, ErrorCodes.InvalidEmail,
-                $"each {field} item must be a well-formed email address such as name@example.com; item(s) {string.Join(", ", bad.Select(b => b.number))} are not.");
+                $"each {field} item must be a well-formed email address such as name@example.com; item(s) {string.Join(", ", bad)} are not.");
         }
     }
 
     public void Add(string field, string code, string message) => errors.Add(new FieldError(field, code, message));
 
-    private static (int Index, int Length) FirstLongerThan(IEnumerable<string>? items, int max)
+    /// <summary>Adds the error of item number <paramref name="index"/> when it is longer than <paramref name="max"/>.</summary>
+    private bool TooLong(string field, int index, string item, int max)
     {
-        var index = 0;
-        foreach (var item in items ?? [])
-        {
-            index++;
-            var length = LengthOf(item);
-            if (length > max) return (index, length);
-        }
-
-        return (0, 0);
+        var length = LengthOf(item);
+        if (length <= max) return false;
+        Add(field, ErrorCodes.TooLong, $"each {field} item may hold at most {max} characters; item {index} has {length}.");
+        return true;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Requests;
 using F = InterviewAlerts.Core.Requests.FieldNames;
 
@@ -13,6 +12,10 @@ public static class InterviewRequestValidator
     public const int MinDurationMinutes = 5;
     public const int MaxDurationMinutes = 415;
     public const int MaxTeamMembers = 25;
+
+    // Rule texts for the messages, made once rather than on every call (an interpolated string is built even when unused).
+    private static readonly string DurationRule = $"minutes, {MinDurationMinutes}–{MaxDurationMinutes}";
+    private static readonly string DurationMeaning = $"{MinDurationMinutes}–{MaxDurationMinutes} minutes";
 
     public static IReadOnlyList<FieldError> Validate(InterviewRequest request)
     {
@@ -40,7 +43,7 @@ public static class InterviewRequestValidator
     {
         check.MaxLength(F.ExId, r.ExId, 255);
         check.MaxLength(F.JobApplicationId, r.JobApplicationId, 255);
-        if (!InterviewActions.All.Contains(r.Action, StringComparer.Ordinal))
+        if (r.Action is not (InterviewActions.Interview or InterviewActions.Reschedule or InterviewActions.Cancel))
         {
             var shown = r.Action.Length <= 20 ? r.Action : r.Action[..20] + "…";
             check.Add(F.Action, ErrorCodes.NotAllowed, $"{F.Action} must be one of interview, reschedule, cancel; got \"{shown}\".");
@@ -49,8 +52,8 @@ public static class InterviewRequestValidator
 
     private static void CheckSchedule(InterviewRequest r, FieldChecks check)
     {
-        check.Required(F.InterviewDuration, r.InterviewDuration, $"minutes, {MinDurationMinutes}–{MaxDurationMinutes}");
-        check.Range(F.InterviewDuration, r.InterviewDuration, MinDurationMinutes, MaxDurationMinutes, $"{MinDurationMinutes}–{MaxDurationMinutes} minutes");
+        check.Required(F.InterviewDuration, r.InterviewDuration, DurationRule);
+        check.Range(F.InterviewDuration, r.InterviewDuration, MinDurationMinutes, MaxDurationMinutes, DurationMeaning);
         check.Required(F.InterviewType, r.InterviewType, "1–19 or a type name such as PHONE_INTERVIEW");
         check.Range(F.InterviewType, r.InterviewType, InterviewTypes.Min, InterviewTypes.Max);
 
@@ -67,7 +70,7 @@ public static class InterviewRequestValidator
     private static void CheckInterviewers(InterviewRequest r, FieldChecks check)
     {
         check.Emails(F.InterviewerEmails, r.InterviewerEmails, 255);
-        check.ItemsMaxLength(F.InterviewerExIds, StringItems(r.InterviewerExIds), 255);
+        check.StringItemsMaxLength(F.InterviewerExIds, r.InterviewerExIds, 255);
         CheckTeamSize(F.InterviewTeam, r.InterviewTeam, check);
         CheckTeamSize(F.AlternateInterviewTeam, r.AlternateInterviewTeam, check);
         check.ItemsMaxLength(F.InterviewerIds, r.InterviewerIds, 10);
@@ -128,7 +131,4 @@ public static class InterviewRequestValidator
             check.Add(field, ErrorCodes.TooManyMembers, $"{field} may list at most {MaxTeamMembers} members; got {members.Count}.");
         }
     }
-
-    private static IEnumerable<string> StringItems(JsonArray? items) =>
-        items?.OfType<JsonValue>().Select(item => item.GetValue<string>()) ?? [];
 }

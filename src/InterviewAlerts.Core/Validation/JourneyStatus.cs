@@ -8,7 +8,7 @@ public static class JourneyStatus
         ArgumentNullException.ThrowIfNull(text);
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         return colon > 0
-            && !string.IsNullOrWhiteSpace(text[..colon])
-            && !string.IsNullOrWhiteSpace(text[(colon + 1)..]);
+            && !text.AsSpan(0, colon).IsWhiteSpace()
+            && !text.AsSpan(colon + 1).IsWhiteSpace();
     }
 }

@@ -12,7 +12,12 @@ public static class ResumeCheck
 
         // Four base64 characters carry three bytes, less one per "=" of padding; line breaks carry none.
         // Knowing the size before decoding refuses an oversized file without allocating for it.
-        var significant = base64.Count(c => !char.IsWhiteSpace(c));
+        var significant = 0;
+        foreach (var c in base64)
+        {
+            if (!char.IsWhiteSpace(c)) significant++;
+        }
+
         if (significant % 4 != 0) return InvalidBase64(field, base64);
         var padding = TrailingPadding(base64);
         if (padding > 2) return InvalidBase64(field, base64);
