@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace InterviewAlerts.Core.Ingest;
 
 /// <summary>
-/// Accepts a webhook body: interpret and validate it, then write it to the delivery queue, and only then
-/// acknowledge. A retransmission of an accepted request gets the same tracking id and is not queued again.
+/// Accepts a webhook body: interpret and validate it, record it, write it to the delivery queue, and only then
+/// acknowledge. A retransmission of an accepted request gets the same tracking id and is not queued again once
+/// delivery has picked it up. A 503 means nothing will be sent: delivery skips messages without a record.
 /// </summary>
 public sealed partial class IngestService(
     RequestInterpreter interpreter,
@@ -43,41 +44,93 @@ public sealed partial class IngestService(
 
         try
         {
-            if (await records.GetAsync(trackingId, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                LogDuplicate(logger, trackingId, interpretation.Shape);
-                return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
-            }
-
             var now = time.GetUtcNow();
-            var message = new DeliveryMessage
-            {
-                TrackingId = trackingId,
-                Source = interpretation.Shape,
-                ReceivedAt = now,
-                Body = body,
-                TraceParent = call.TraceParent,
-            };
-            message = await OffloadIfLargeAsync(message, cancellationToken).ConfigureAwait(false);
-            await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
-
-            // After the message is safe: a failure here only weakens duplicate detection, never loses the request.
-            await TryRecordAsync(new RequestRecord
+            var received = new RequestRecord
             {
                 TrackingId = trackingId,
                 Source = interpretation.Shape,
                 State = RequestState.Received,
                 ReceivedAt = now,
                 UpdatedAt = now,
-            }, cancellationToken).ConfigureAwait(false);
+            };
 
-            LogAccepted(logger, trackingId, interpretation.Shape);
-            return new IngestResult(IngestStatus.Accepted, interpretation, trackingId);
+            // The record first, then the message: the insert is also the duplicate check (one round trip instead of a
+            // read and a write), and delivery sends only messages that have a record, so a message whose queue write
+            // "failed" but reached the queue anyway (answer lost) is not delivered behind the 503 the caller was given.
+            for (var round = 0; round < 2; round++)
+            {
+                var (created, stored) = await records.TryCreateAsync(received, cancellationToken).ConfigureAwait(false);
+                if (created)
+                {
+                    await EnqueueOrUndoAsync(NewMessage(trackingId, interpretation, body, call, now), stored, cancellationToken).ConfigureAwait(false);
+                    LogAccepted(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Accepted, interpretation, trackingId);
+                }
+
+                if (stored.State != RequestState.Received)
+                {
+                    LogDuplicate(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                }
+
+                // Received and not yet picked up by delivery: its message may never have been written (the first call
+                // answered 503, or is failing right now). Take the record (so that call's undo no longer matches it)
+                // and queue this copy too; delivery sends the request once whichever copy comes first.
+                if (await records.TryUpdateAsync(stored with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false))
+                {
+                    await queue.EnqueueAsync(await OffloadIfLargeAsync(NewMessage(trackingId, interpretation, body, call, stored.ReceivedAt), cancellationToken)
+                        .ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
+                    LogDuplicate(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                }
+
+                // Changed meanwhile: delivery took it (its message exists), or the first call undid it (look again).
+                if (await records.GetAsync(trackingId, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    LogDuplicate(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                }
+            }
+
+            throw new InvalidOperationException("The request record kept changing under ingest.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogUnavailable(logger, trackingId, ex.GetType().Name);
             return new IngestResult(IngestStatus.Unavailable, interpretation, trackingId);
+        }
+    }
+
+    private static DeliveryMessage NewMessage(string trackingId, Interpretation interpretation, System.Text.Json.Nodes.JsonObject body, IngestCall call, DateTimeOffset receivedAt) => new()
+    {
+        TrackingId = trackingId,
+        Source = interpretation.Shape,
+        ReceivedAt = receivedAt,
+        Body = body,
+        TraceParent = call.TraceParent,
+    };
+
+    /// <summary>Queues the message; when that fails, removes the record this call created (unless someone took it since) and rethrows.</summary>
+    private async Task EnqueueOrUndoAsync(DeliveryMessage message, RequestRecord created, CancellationToken cancellationToken)
+    {
+        try
+        {
+            message = await OffloadIfLargeAsync(message, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await records.TryDeleteAsync(created, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception undo) when (undo is not OperationCanceledException)
+            {
+                // Storage is down: the record stays "Received" without a message; a retransmission queues it again.
+                LogUndoFailed(logger, created.TrackingId, undo.GetType().Name);
+            }
+
+            throw;
         }
     }
 
@@ -88,18 +141,6 @@ public sealed partial class IngestService(
         var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromString(message.Body!.ToJsonString(ParadoxJson.Options)), cancellationToken)
             .ConfigureAwait(false);
         return message with { Body = null, BodyBlob = blob };
-    }
-
-    private async Task TryRecordAsync(RequestRecord record, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await records.TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogRecordFailed(logger, record.TrackingId, ex.GetType().Name);
-        }
     }
 
     /// <summary>
@@ -125,6 +166,6 @@ public sealed partial class IngestService(
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Interview alert {TrackingId} not accepted: storage unavailable ({Error})")]
     private static partial void LogUnavailable(ILogger logger, string trackingId, string error);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Interview alert {TrackingId} queued but its record could not be written ({Error})")]
-    private static partial void LogRecordFailed(ILogger logger, string trackingId, string error);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Interview alert {TrackingId} not queued and its record could not be removed ({Error}); a retransmission will queue it")]
+    private static partial void LogUndoFailed(ILogger logger, string trackingId, string error);
 }
