@@ -26,6 +26,9 @@ public sealed partial class IngestService(
     /// <summary>Bodies above this go to blob storage: a queue message holds 64 KiB after base64 (about 48 KB of JSON).</summary>
     public const int MaxInlineMessageBytes = 45 * 1024;
 
+    /// <summary>How long a failed queue write's record is tried to be withdrawn before the call answers 503 regardless.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(15);
+
     public async Task<IngestResult> AcceptAsync(IngestCall call, CancellationToken cancellationToken)
     {
         var interpretation = interpreter.Interpret(call.ContentType, call.Body);
@@ -110,28 +113,54 @@ public sealed partial class IngestService(
         TraceParent = call.TraceParent,
     };
 
-    /// <summary>Queues the message; when that fails, removes the record this call created (unless someone took it since) and rethrows.</summary>
+    /// <summary>
+    /// Queues the message. When the queue write fails, its message may still have arrived (the answer was lost), so the
+    /// record this call created is withdrawn with a delete conditional on its version, retried through a short outage.
+    /// Delivery claims a record with an update conditional on the same version, so exactly one of the two wins: a
+    /// withdrawn record means nothing will be sent (503 is true); a claimed one means the message exists and will be
+    /// delivered, so the call is acknowledged after all. Throws when it cannot tell (storage down for the whole window).
+    /// </summary>
     private async Task EnqueueOrUndoAsync(DeliveryMessage message, RequestRecord created, CancellationToken cancellationToken)
     {
+        Exception failure;
         try
         {
             message = await OffloadIfLargeAsync(message, cancellationToken).ConfigureAwait(false);
             await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
+            return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            failure = ex;
+        }
+
+        var deadline = time.GetUtcNow() + UndoWindow;
+        var wait = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
             try
             {
-                await records.TryDeleteAsync(created, CancellationToken.None).ConfigureAwait(false);
+                if (await records.TryDeleteAsync(created, CancellationToken.None).ConfigureAwait(false)) break;
+                var now = await records.GetAsync(created.TrackingId, CancellationToken.None).ConfigureAwait(false);
+                if (now is null || now.State == RequestState.Received) break; // gone, or a retransmission took it over
+                LogClaimedDespiteFailure(logger, created.TrackingId, now.State);
+                return; // delivery claimed it: the message did reach the queue
             }
-            catch (Exception undo) when (undo is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException && time.GetUtcNow() + wait < deadline)
             {
-                // Storage is down: the record stays "Received" without a message; a retransmission queues it again.
-                LogUndoFailed(logger, created.TrackingId, undo.GetType().Name);
+                await Task.Delay(wait, time, CancellationToken.None).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
             }
-
-            throw;
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Storage stayed down: the record stays "Received". If the message did arrive it will be delivered
+                // although this call answers 503; a retransmission gets the same tracking id and is not sent twice.
+                LogUndoFailed(logger, created.TrackingId, ex.GetType().Name);
+                break;
+            }
         }
+
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, CancellationToken cancellationToken)
@@ -166,6 +195,9 @@ public sealed partial class IngestService(
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Interview alert {TrackingId} not accepted: storage unavailable ({Error})")]
     private static partial void LogUnavailable(ILogger logger, string trackingId, string error);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Interview alert {TrackingId} not queued and its record could not be removed ({Error}); a retransmission will queue it")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: queue write failed and its record could not be withdrawn ({Error}); answering 503")]
     private static partial void LogUndoFailed(ILogger logger, string trackingId, string error);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: queue write reported failure but delivery already took the message ({State}); acknowledging")]
+    private static partial void LogClaimedDespiteFailure(ILogger logger, string trackingId, RequestState state);
 }

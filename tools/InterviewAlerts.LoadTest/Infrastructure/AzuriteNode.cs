@@ -17,6 +17,7 @@ internal sealed class AzuriteNode : IAsyncDisposable
 
     private readonly string? _location;
     private Process? _process;
+    private int _closedServices;
 
     public AzuriteNode(string? location)
     {
@@ -31,11 +32,14 @@ internal sealed class AzuriteNode : IAsyncDisposable
     public int TablePort { get; }
     public int? ProcessId => _process?.Id;
 
-    public string ConnectionString =>
+    public string ConnectionString => ConnectionStringVia(BlobPort, QueuePort, TablePort);
+
+    /// <summary>The same account reached through other loopback ports (a relay in front of Azurite).</summary>
+    public static string ConnectionStringVia(int blobPort, int queuePort, int tablePort) =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey + ";" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
 
     public async Task StartAsync()
     {
@@ -65,7 +69,12 @@ internal sealed class AzuriteNode : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        _process.OutputDataReceived += (_, _) => { };
+        Interlocked.Exchange(ref _closedServices, 0);
+        _process.OutputDataReceived += (_, e) =>
+        {
+            // "Azurite Blob/Queue/Table service successfully closed": that service's store is flushed.
+            if (e.Data?.Contains("successfully closed", StringComparison.Ordinal) == true) Interlocked.Increment(ref _closedServices);
+        };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -82,8 +91,12 @@ internal sealed class AzuriteNode : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGINT (Azurite closes its servers and its stores), wait up to <paramref name="timeout"/>, else kill.</summary>
-    /// <returns>True when Azurite exited by itself.</returns>
+    /// <summary>
+    /// SIGINT: Azurite closes its three services and their stores and says so ("... successfully closed"). The node
+    /// process may linger after that (a timer keeps it alive), so once all three said so, or after
+    /// <paramref name="timeout"/>, it is killed.
+    /// </summary>
+    /// <returns>True when all three services reported a clean close (or the process exited) within the timeout.</returns>
     public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
     {
         if (_process is null) return true;
@@ -95,14 +108,11 @@ internal sealed class AzuriteNode : IAsyncDisposable
                 await signal.WaitForExitAsync();
             }
 
-            using var wait = new CancellationTokenSource(timeout);
-            try
+            var deadline = DateTime.UtcNow + timeout;
+            while (!_process.HasExited && Volatile.Read(ref _closedServices) < 3 && DateTime.UtcNow < deadline) await Task.Delay(50);
+            graceful = _process.HasExited || Volatile.Read(ref _closedServices) >= 3;
+            if (!_process.HasExited)
             {
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                graceful = false;
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();
             }

@@ -24,8 +24,11 @@ internal sealed class Stack : IAsyncDisposable
     public const string BrassRingUser = "loadtest-brassring";
     public const string BrassRingPassword = "loadtest-password";
 
-    private Stack(AzuriteNode azurite, WebApplication sandbox, WebApplication adapter, FileLogProvider log)
+    private readonly List<OutageProxy> _proxies;
+
+    private Stack(AzuriteNode azurite, WebApplication sandbox, WebApplication adapter, FileLogProvider log, List<OutageProxy> proxies)
     {
+        _proxies = proxies;
         Azurite = azurite;
         Sandbox = sandbox;
         Adapter = adapter;
@@ -49,11 +52,15 @@ internal sealed class Stack : IAsyncDisposable
         string name,
         IDictionary<string, string?>? adapterSettings = null,
         IDictionary<string, string?>? sandboxSettings = null,
-        string? azuriteLocation = null)
+        string? azuriteLocation = null,
+        bool outageProxy = false)
     {
         var log = new FileLogProvider(Path.Combine(Evidence.ArtifactsDirectory, name + "-warnings.log"));
         var azurite = new AzuriteNode(azuriteLocation);
         await azurite.StartAsync();
+        var proxies = outageProxy ? new List<OutageProxy> { new(azurite.BlobPort), new(azurite.QueuePort), new(azurite.TablePort) } : [];
+        foreach (var proxy in proxies) proxy.Resume();
+        var storage = outageProxy ? AzuriteNode.ConnectionStringVia(proxies[0].Port, proxies[1].Port, proxies[2].Port) : azurite.ConnectionString;
 
         var sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], b =>
         {
@@ -64,7 +71,7 @@ internal sealed class Stack : IAsyncDisposable
 
         var configuration = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storage,
             ["Paradox:BaseUrl"] = Address(sandbox).ToString(),
             ["Paradox:AccountId"] = "sandbox-account",
             ["Paradox:Secret"] = "sandbox-secret",
@@ -83,7 +90,7 @@ internal sealed class Stack : IAsyncDisposable
             b.Logging.AddProvider(log);
         });
         await adapter.StartAsync();
-        return new Stack(azurite, sandbox, adapter, log);
+        return new Stack(azurite, sandbox, adapter, log, proxies);
     }
 
     /// <summary>An HttpClient for load: pooled keep-alive connections, never a proxy (traffic stays on loopback).</summary>
@@ -94,6 +101,17 @@ internal sealed class Stack : IAsyncDisposable
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
         AllowAutoRedirect = false,
     };
+
+    /// <summary>The adapter loses storage: every connection through the relays is reset, new ones are refused.</summary>
+    public async Task CutStorageAsync()
+    {
+        foreach (var proxy in _proxies) await proxy.CutAsync();
+    }
+
+    public void ResumeStorage()
+    {
+        foreach (var proxy in _proxies) proxy.Resume();
+    }
 
     public QueueClient Queue(string name) =>
         new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
@@ -153,6 +171,7 @@ internal sealed class Stack : IAsyncDisposable
         await Adapter.DisposeAsync();
         await Sandbox.StopAsync();
         await Sandbox.DisposeAsync();
+        foreach (var proxy in _proxies) await proxy.DisposeAsync();
         await Azurite.DisposeAsync();
         Log.Dispose();
     }

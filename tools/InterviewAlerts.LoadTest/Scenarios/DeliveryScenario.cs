@@ -2,7 +2,11 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Queues;
+using InterviewAlerts.Core.Delivery;
+using InterviewAlerts.Core.Storage;
 using InterviewAlerts.LoadTest.Infrastructure;
+using InterviewAlerts.LocalRunner.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewAlerts.LoadTest.Scenarios;
@@ -11,7 +15,10 @@ namespace InterviewAlerts.LoadTest.Scenarios;
 /// (b) Delivery: N requests are ingested with the delivery pump paused, then the pump is started and the time until
 /// the sandbox has all N is measured. Beside it, the sandbox's raw capacity: direct token + PUT calls at the pump's
 /// concurrency (host.json batchSize + newBatchThreshold). Token requests are read from /sandbox/stats.
-/// Done with the sandbox answering at once and with a 300 ms latency.
+/// Done with the sandbox answering at once and with a 300 ms latency, and each time driven two ways: by the local
+/// runner's queue pump (QueueTriggerPump), and by a listener in this harness that follows the Functions host's
+/// documented batching (a new batch of batchSize whenever in-flight drops to newBatchThreshold, no sleeping while
+/// busy) and calls the production <see cref="DeliveryProcessor"/> the same way the queue function does.
 /// </summary>
 internal static class DeliveryScenario
 {
@@ -19,12 +26,13 @@ internal static class DeliveryScenario
     {
         await using var stack = await Stack.StartAsync("delivery");
         await stack.PauseDeliveryAsync();
-        var pumpConcurrency = stack.Adapter.Services.GetRequiredService<InterviewAlerts.LocalRunner.Triggers.QueueHostSettings>().MaxConcurrency;
+        var pumpConcurrency = stack.Adapter.Services.GetRequiredService<QueueHostSettings>().MaxConcurrency;
         using var adapter = new HttpClient(Stack.LoopbackHandler(32)) { BaseAddress = stack.AdapterUrl, Timeout = TimeSpan.FromSeconds(30) };
         using var direct = new HttpClient(Stack.LoopbackHandler(pumpConcurrency)) { BaseAddress = stack.SandboxUrl, Timeout = TimeSpan.FromSeconds(30) };
 
         var rows = new List<Row>();
-        foreach (var latency in new[] { 0, 300 })
+        var settings = stack.Adapter.Services.GetRequiredService<QueueHostSettings>();
+        foreach (var (latency, driver) in new[] { (0, Driver.RunnerPump), (0, Driver.HostLikeListener), (300, Driver.RunnerPump), (300, Driver.HostLikeListener) })
         {
             var n = quick ? 200 : latency == 0 ? 3000 : 1500;
             var tag = Payloads.NewRunTag();
@@ -37,11 +45,19 @@ internal static class DeliveryScenario
             await stack.ClearSandboxRequestsAsync();
             var tokensBefore = await stack.TokensIssuedAsync();
             var started = DateTimeOffset.UtcNow;
-            await stack.ResumeDeliveryAsync();
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-            while (await stack.AlertsReceivedAsync() < n && DateTime.UtcNow < deadline) await Task.Delay(50);
+            if (driver == Driver.RunnerPump)
+            {
+                await stack.ResumeDeliveryAsync();
+                var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+                while (await stack.AlertsReceivedAsync() < n && DateTime.UtcNow < deadline) await Task.Delay(50);
+            }
+            else
+            {
+                await HostLikeDrainAsync(stack, settings, n, TimeSpan.FromMinutes(5));
+            }
+
             var drained = DateTimeOffset.UtcNow - started;
-            await stack.PauseDeliveryAsync();
+            if (driver == Driver.RunnerPump) await stack.PauseDeliveryAsync();
             var records = await stack.SandboxRequestsAsync();
             var tokens = await stack.TokensIssuedAsync() - tokensBefore;
             var delivered = records.Where(r => r.Status == 200).Select(r => r.TrackingId).Distinct().Count();
@@ -59,22 +75,22 @@ internal static class DeliveryScenario
             await stack.ClearSandboxRequestsAsync();
             await stack.SetLatencyAsync(0);
 
-            var row = new Row(latency, n, pumpConcurrency, delivered, drained.TotalSeconds, n / drained.TotalSeconds,
+            var row = new Row(latency, driver, n, pumpConcurrency, delivered, drained.TotalSeconds, n / drained.TotalSeconds,
                 (n - 1) / Math.Max(0.001, (last - first).TotalSeconds), raw.OkPerSecond, raw.Ok, tokens);
             rows.Add(row);
             Console.WriteLine(row);
         }
 
-        Evidence.Csv("delivery", ["paradox_latency_ms", "messages", "concurrency", "delivered", "drain_seconds", "drain_per_s", "steady_per_s", "sandbox_raw_per_s", "sandbox_raw_ok", "token_requests"],
-            rows.Select(r => new object?[] { r.LatencyMs, r.Messages, r.Concurrency, r.Delivered, r.DrainSeconds, r.DrainPerSecond, r.SteadyPerSecond, r.RawPerSecond, r.RawOk, r.TokenRequests }));
+        Evidence.Csv("delivery", ["paradox_latency_ms", "driver", "messages", "concurrency", "delivered", "drain_seconds", "drain_per_s", "steady_per_s", "sandbox_raw_per_s", "sandbox_raw_ok", "token_requests"],
+            rows.Select(r => new object?[] { r.LatencyMs, r.Driver, r.Messages, r.Concurrency, r.Delivered, r.DrainSeconds, r.DrainPerSecond, r.SteadyPerSecond, r.RawPerSecond, r.RawOk, r.TokenRequests }));
         var text = new StringBuilder();
-        text.AppendLine("| sandbox latency | messages | concurrency | delivered | drain time s | adapter drain msg/s | sandbox raw capacity req/s | ratio (target ≥ 0.80) | token requests during drain (target ≤ 1 per lifetime) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| sandbox latency | queue driver | messages | concurrency | delivered | drain time s | adapter drain msg/s | sandbox raw capacity req/s | ratio (target ≥ 0.80) | token requests during drain (target ≤ 1 per lifetime) |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             var ratio = r.DrainPerSecond / r.RawPerSecond;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.LatencyMs} ms | {r.Messages} | {r.Concurrency} | {r.Delivered} | {r.DrainSeconds:F1} | {r.DrainPerSecond:F0} | {r.RawPerSecond:F0} | {ratio:F2} {(ratio >= 0.8 ? "✅" : "❌")} | {r.TokenRequests} {(r.TokenRequests <= 1 ? "✅" : "❌")} |");
+                $"| {r.LatencyMs} ms | {(r.Driver == Driver.RunnerPump ? "local runner's pump" : "host-like listener")} | {r.Messages} | {r.Concurrency} | {r.Delivered} | {r.DrainSeconds:F1} | {r.DrainPerSecond:F0} | {r.RawPerSecond:F0} | {ratio:F2} {(ratio >= 0.8 ? "✅" : "❌")} | {r.TokenRequests} {(r.TokenRequests <= 1 ? "✅" : "❌")} |");
         }
 
         Evidence.Markdown("delivery", text.ToString());
@@ -93,11 +109,72 @@ internal static class DeliveryScenario
         return answer!.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    private sealed record Row(int LatencyMs, int Messages, int Concurrency, int Delivered, double DrainSeconds, double DrainPerSecond,
+    private enum Driver
+    {
+        RunnerPump,
+        HostLikeListener,
+    }
+
+    /// <summary>
+    /// Feeds the production DeliveryProcessor like the Functions host's queue listener: up to batchSize messages per
+    /// receive, a new receive as soon as in-flight is at most newBatchThreshold, backoff only when the queue is empty.
+    /// Ends when <paramref name="expected"/> messages were delivered or after <paramref name="bound"/>.
+    /// </summary>
+    private static async Task HostLikeDrainAsync(Stack stack, QueueHostSettings settings, int expected, TimeSpan bound)
+    {
+        var processor = stack.Adapter.Services.GetRequiredService<DeliveryProcessor>();
+        var queue = stack.Adapter.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.DeliveryQueue);
+        using var completed = new SemaphoreSlim(0);
+        var inFlight = 0;
+        var delivered = 0;
+        var running = new List<Task>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var idle = TimeSpan.FromMilliseconds(100);
+        while (Volatile.Read(ref delivered) < expected && clock.Elapsed < bound)
+        {
+            if (Volatile.Read(ref inFlight) > settings.NewBatchThreshold)
+            {
+                await completed.WaitAsync(TimeSpan.FromMilliseconds(100));
+                continue;
+            }
+
+            var batch = (await queue.ReceiveMessagesAsync(settings.BatchSize, TimeSpan.FromMinutes(5))).Value;
+            if (batch.Length == 0)
+            {
+                await Task.Delay(idle);
+                idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, settings.MaxPollingInterval.TotalMilliseconds));
+                continue;
+            }
+
+            idle = TimeSpan.FromMilliseconds(100);
+            foreach (var message in batch)
+            {
+                Interlocked.Increment(ref inFlight);
+                running.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        var result = await processor.ProcessAsync(message.Body.ToString(), CancellationToken.None);
+                        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                        if (result == DeliveryResult.Delivered) Interlocked.Increment(ref delivered);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref inFlight);
+                        completed.Release();
+                    }
+                }));
+            }
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private sealed record Row(int LatencyMs, Driver Driver, int Messages, int Concurrency, int Delivered, double DrainSeconds, double DrainPerSecond,
         double SteadyPerSecond, double RawPerSecond, int RawOk, int TokenRequests)
     {
         public override string ToString() =>
-            $"latency {LatencyMs} ms: {Delivered}/{Messages} delivered in {DrainSeconds:F1} s = {DrainPerSecond:F0}/s (steady {SteadyPerSecond:F0}/s); " +
+            $"latency {LatencyMs} ms, {Driver}: {Delivered}/{Messages} delivered in {DrainSeconds:F1} s = {DrainPerSecond:F0}/s (steady {SteadyPerSecond:F0}/s); " +
             $"sandbox raw {RawPerSecond:F0}/s ({RawOk} ok) at c={Concurrency}; tokens {TokenRequests}";
     }
 }

@@ -35,7 +35,7 @@ internal static class SoakScenario
             ["Delivery:FirstRetryDelay"] = "00:00:00.200",
             ["Delivery:MaxRetryDelay"] = "00:00:02",
         };
-        var stack = await Stack.StartAsync("soak", settings, azuriteLocation: location);
+        var stack = await Stack.StartAsync("soak", settings, azuriteLocation: location, outageProxy: true);
         try
         {
             return await RunAsync(stack, total, location);
@@ -70,13 +70,15 @@ internal static class SoakScenario
         {
             while (Volatile.Read(ref progress) < total / 2 && !sendingDone.IsCancellationRequested) await Task.Delay(100);
             if (sendingDone.IsCancellationRequested) return;
-            Event($"stopping Azurite gracefully (SIGINT) after {Volatile.Read(ref progress)} sends");
+            Event($"storage outage begins after {Volatile.Read(ref progress)} sends: relays cut (open connections reset, new ones refused)");
             var stopWatch = Stopwatch.StartNew();
+            await stack.CutStorageAsync();
             var graceful = await stack.Azurite.StopGracefullyAsync(TimeSpan.FromSeconds(30));
-            Event($"Azurite {(graceful ? "exited by itself" : "did NOT exit within 30 s and was killed")} after {stopWatch.Elapsed.TotalSeconds:F1} s; down for 3 s");
+            Event($"Azurite stopped with SIGINT: {(graceful ? "all three services reported a clean close (stores flushed), process then ended" : "did NOT close within 30 s and was killed")} after {stopWatch.Elapsed.TotalSeconds:F1} s; down for 3 s");
             await Task.Delay(TimeSpan.FromSeconds(3));
             await stack.Azurite.StartAsync();
-            Event($"Azurite started again on the same ports (pid {stack.Azurite.ProcessId}) after {stopWatch.Elapsed.TotalSeconds:F1} s");
+            stack.ResumeStorage();
+            Event($"Azurite started again on the same ports from its --location store (pid {stack.Azurite.ProcessId}); relays open; outage lasted {stopWatch.Elapsed.TotalSeconds:F1} s");
         });
 
         var result = await LoadGenerator.RunAsync(client, Workers, total, TimeSpan.FromSeconds((total / Rate) + 240),
