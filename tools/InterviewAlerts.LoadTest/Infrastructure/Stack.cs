@@ -88,6 +88,9 @@ internal sealed class Stack : IAsyncDisposable
             b.Logging.ClearProviders();
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             b.Logging.AddProvider(log);
+            // Pausing a queue pump (IHostedService.StopAsync) ends its loop with a cancellation the host would
+            // otherwise count as a crashed BackgroundService and stop the whole app for.
+            b.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         });
         await adapter.StartAsync();
         return new Stack(azurite, sandbox, adapter, log, proxies);

@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using InterviewAlerts.Core.Storage;
 using InterviewAlerts.LoadTest.Infrastructure;
+using InterviewAlerts.LocalRunner.Baselines;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewAlerts.LoadTest.Scenarios;
 
@@ -43,6 +48,7 @@ internal static class IngestScenario
                 var order = level % 2 == 0 ? new[] { Target.Adapter, Target.RawEnqueue } : [Target.RawEnqueue, Target.Adapter];
                 foreach (var target in order)
                 {
+                    await ResetStorageAsync(stack);
                     GC.Collect();
                     await Task.Delay(500);
                     var result = await RunOneAsync(client, shape, target, c, maxRequests, maxDuration);
@@ -60,6 +66,25 @@ internal static class IngestScenario
         Evidence.Csv("ingest-latency-quantiles", ["shape", "target", "concurrency", "quantile", "ms"], quantiles);
         Evidence.Markdown("ingest", Table(rows));
         Console.WriteLine(Table(rows));
+    }
+
+    /// <summary>
+    /// Empties the records table and both queues before each run. Azurite's Table emulation slows down as a table grows
+    /// (tens of thousands of records after a few runs), which Azure Table storage does not; without this, later runs
+    /// would measure the emulator's growth rather than the adapter.
+    /// </summary>
+    private static async Task ResetStorageAsync(Stack stack)
+    {
+        var tables = stack.Adapter.Services.GetRequiredService<TableServiceClient>();
+        await tables.DeleteTableAsync(StorageNames.RecordsTable);
+        await tables.CreateTableIfNotExistsAsync(StorageNames.RecordsTable);
+        var queues = stack.Adapter.Services.GetRequiredService<QueueServiceClient>();
+        foreach (var name in new[] { StorageNames.DeliveryQueue, BaselineEndpoints.RawQueueName })
+        {
+            var queue = queues.GetQueueClient(name);
+            await queue.CreateIfNotExistsAsync();
+            await queue.ClearMessagesAsync();
+        }
     }
 
     internal enum Target

@@ -73,6 +73,9 @@ internal static class SoakScenario
             Event($"storage outage begins after {Volatile.Read(ref progress)} sends: relays cut (open connections reset, new ones refused)");
             var stopWatch = Stopwatch.StartNew();
             await stack.CutStorageAsync();
+            // Azurite's stores save every 5 s; with nobody connected, let one save pass before stopping it, so what
+            // it acknowledged before the cut is on disk even if its own shutdown save were to miss something.
+            await Task.Delay(TimeSpan.FromSeconds(6));
             var graceful = await stack.Azurite.StopGracefullyAsync(TimeSpan.FromSeconds(30));
             Event($"Azurite stopped with SIGINT: {(graceful ? "all three services reported a clean close (stores flushed), process then ended" : "did NOT close within 30 s and was killed")} after {stopWatch.Elapsed.TotalSeconds:F1} s; down for 3 s");
             await Task.Delay(TimeSpan.FromSeconds(3));
