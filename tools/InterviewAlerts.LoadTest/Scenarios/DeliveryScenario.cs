@@ -53,7 +53,7 @@ internal static class DeliveryScenario
             }
             else
             {
-                await HostLikeDrainAsync(stack, settings, n, TimeSpan.FromMinutes(5));
+                await HostLikeDrainAsync(stack, settings, n, TimeSpan.FromMinutes(3));
             }
 
             var drained = DateTimeOffset.UtcNow - started;
@@ -128,6 +128,7 @@ internal static class DeliveryScenario
         var inFlight = 0;
         var delivered = 0;
         var running = new List<Task>();
+        var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var idle = TimeSpan.FromMilliseconds(100);
         while (Volatile.Read(ref delivered) < expected && clock.Elapsed < bound)
@@ -156,7 +157,21 @@ internal static class DeliveryScenario
                     {
                         var result = await processor.ProcessAsync(message.Body.ToString(), CancellationToken.None);
                         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                        outcomes.AddOrUpdate(result.ToString(), 1, (_, n) => n + 1);
                         if (result == DeliveryResult.Delivered) Interlocked.Increment(ref delivered);
+                    }
+                    catch (Exception ex)
+                    {
+                        // As the host does after a failed run: the message comes back after host.json's visibilityTimeout.
+                        outcomes.AddOrUpdate("failed: " + ex.GetType().Name + " " + ex.Message[..Math.Min(120, ex.Message.Length)], 1, (_, n) => n + 1);
+                        try
+                        {
+                            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout);
+                        }
+                        catch (Azure.RequestFailedException)
+                        {
+                            // It reappears when its receive visibility ends.
+                        }
                     }
                     finally
                     {
@@ -168,6 +183,7 @@ internal static class DeliveryScenario
         }
 
         await Task.WhenAll(running);
+        Console.WriteLine("host-like listener outcomes: " + string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} x{o.Value}")));
     }
 
     private sealed record Row(int LatencyMs, Driver Driver, int Messages, int Concurrency, int Delivered, double DrainSeconds, double DrainPerSecond,
