@@ -105,6 +105,27 @@ internal sealed class Stack : IAsyncDisposable
         AllowAutoRedirect = false,
     };
 
+    /// <summary>
+    /// Restarts the in-memory Azurite on the same ports, empty, and creates what the adapter expects (as its
+    /// bootstrapper does at start). Load runs start from here: Azurite's emulation slows down as its store grows (tables
+    /// of tens of thousands of records, queue extents), and stalled for over 30 s more than once after a few runs, which
+    /// Azure Storage does not do; without this, later runs would measure the emulator's state.
+    /// </summary>
+    public async Task FreshAzuriteAsync()
+    {
+        await Azurite.StopGracefullyAsync(TimeSpan.FromSeconds(10));
+        await Azurite.StartAsync();
+        await Adapter.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().CreateTableIfNotExistsAsync(InterviewAlerts.Core.Storage.StorageNames.RecordsTable);
+        var queues = Adapter.Services.GetRequiredService<QueueServiceClient>();
+        foreach (var name in new[] { "interview-alerts", "interview-alerts-poison", "interview-alerts-deadletter", InterviewAlerts.LocalRunner.Baselines.BaselineEndpoints.RawQueueName })
+        {
+            await queues.GetQueueClient(name).CreateIfNotExistsAsync();
+        }
+
+        await Adapter.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>()
+            .GetBlobContainerClient(InterviewAlerts.Core.Storage.StorageNames.PayloadContainer).CreateIfNotExistsAsync();
+    }
+
     /// <summary>The adapter loses storage: every connection through the relays is reset, new ones are refused.</summary>
     public async Task CutStorageAsync()
     {

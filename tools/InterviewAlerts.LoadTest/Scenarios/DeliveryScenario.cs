@@ -35,6 +35,7 @@ internal static class DeliveryScenario
         foreach (var (latency, driver) in new[] { (0, Driver.RunnerPump), (0, Driver.HostLikeListener), (300, Driver.RunnerPump), (300, Driver.HostLikeListener) })
         {
             var n = quick ? 200 : latency == 0 ? 3000 : 1500;
+            await stack.FreshAzuriteAsync();
             var tag = Payloads.NewRunTag();
             var ingested = await LoadGenerator.RunAsync(adapter, 16, n, TimeSpan.FromSeconds(120),
                 i => new LoadRequest(HttpMethod.Post, new Uri("api/interview-alerts", UriKind.Relative), Payloads.Native(tag, i), Payloads.NativeContentType),

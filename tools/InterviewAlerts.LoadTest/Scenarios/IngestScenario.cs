@@ -48,7 +48,7 @@ internal static class IngestScenario
                 var order = level % 2 == 0 ? new[] { Target.Adapter, Target.RawEnqueue } : [Target.RawEnqueue, Target.Adapter];
                 foreach (var target in order)
                 {
-                    await ResetStorageAsync(stack);
+                    await stack.FreshAzuriteAsync();
                     GC.Collect();
                     await Task.Delay(500);
                     var result = await RunOneAsync(client, shape, target, c, maxRequests, maxDuration);
@@ -66,27 +66,6 @@ internal static class IngestScenario
         Evidence.Csv("ingest-latency-quantiles", ["shape", "target", "concurrency", "quantile", "ms"], quantiles);
         Evidence.Markdown("ingest", Table(rows));
         Console.WriteLine(Table(rows));
-    }
-
-    /// <summary>
-    /// Every run starts on a fresh, empty Azurite (in memory, restarted on the same ports): its Table emulation slows
-    /// down as a table grows (tens of thousands of records after a few runs), which Azure Table storage does not, and
-    /// once stalled for more than 30 s on a table delete. Without this, later runs would measure the emulator's state.
-    /// </summary>
-    private static async Task ResetStorageAsync(Stack stack)
-    {
-        await stack.Azurite.StopGracefullyAsync(TimeSpan.FromSeconds(10));
-        await stack.Azurite.StartAsync();
-        var tables = stack.Adapter.Services.GetRequiredService<TableServiceClient>();
-        await tables.CreateTableIfNotExistsAsync(StorageNames.RecordsTable);
-        var queues = stack.Adapter.Services.GetRequiredService<QueueServiceClient>();
-        foreach (var name in new[] { StorageNames.DeliveryQueue, StorageNames.PoisonQueue, StorageNames.DeadLetterQueue, BaselineEndpoints.RawQueueName })
-        {
-            await queues.GetQueueClient(name).CreateIfNotExistsAsync();
-        }
-
-        var blobs = stack.Adapter.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>();
-        await blobs.GetBlobContainerClient(StorageNames.PayloadContainer).CreateIfNotExistsAsync();
     }
 
     internal enum Target
