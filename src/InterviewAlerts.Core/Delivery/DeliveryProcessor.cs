@@ -23,6 +23,9 @@ public sealed partial class DeliveryProcessor(
     TimeProvider time,
     ILogger<DeliveryProcessor> logger)
 {
+    /// <summary>Stop retrying the final record write this long before the attempt's lease ends.</summary>
+    private static readonly TimeSpan TerminalWriteSafetyMargin = TimeSpan.FromSeconds(10);
+
     private readonly RetrySchedule _schedule = new(options.Value);
 
     public async Task<DeliveryResult> ProcessAsync(string rawMessage, CancellationToken cancellationToken)
@@ -52,8 +55,14 @@ public sealed partial class DeliveryProcessor(
     private async Task<DeliveryResult> ProcessAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var record = await records.GetAsync(message.TrackingId, cancellationToken).ConfigureAwait(false)
-            ?? new RequestRecord { TrackingId = message.TrackingId, Source = message.Source, State = RequestState.Received, ReceivedAt = message.ReceivedAt };
+        var record = await records.GetAsync(message.TrackingId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            // Ingest writes the record before the message and removes it when it answers 503; a message without one
+            // reached the queue although its queue write failed, and the caller was told nothing was queued.
+            LogNotAccepted(logger, message.TrackingId, message.Attempt);
+            return DeliveryResult.NotAccepted;
+        }
 
         if (record.State.IsTerminal() || message.Attempt < record.Attempts)
         {
@@ -70,7 +79,7 @@ public sealed partial class DeliveryProcessor(
         var body = await LoadBodyAsync(message, cancellationToken).ConfigureAwait(false);
 
         var claimed = record with { State = RequestState.Sending, Attempts = message.Attempt, LeaseUntil = now + options.Value.AttemptLease, UpdatedAt = now };
-        if (!await ClaimAsync(claimed, cancellationToken).ConfigureAwait(false))
+        if (!await records.TryUpdateAsync(claimed, cancellationToken).ConfigureAwait(false))
         {
             return await DeferAsync(message, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         }
@@ -121,13 +130,6 @@ public sealed partial class DeliveryProcessor(
         }
     }
 
-    private async Task<bool> ClaimAsync(RequestRecord claimed, CancellationToken cancellationToken)
-    {
-        if (claimed.ETag is not null) return await records.TryUpdateAsync(claimed, cancellationToken).ConfigureAwait(false);
-        var (created, _) = await records.TryCreateAsync(claimed, cancellationToken).ConfigureAwait(false);
-        return created;
-    }
-
     private async Task<JsonObject> LoadBodyAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         if (message.Body is not null) return message.Body;
@@ -139,7 +141,7 @@ public sealed partial class DeliveryProcessor(
     private async Task<DeliveryResult> CompleteDeliveredAsync(DeliveryMessage message, RequestRecord claimed, ParadoxOutcome outcome, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await records.UpsertAsync(claimed with
+        await WriteTerminalAsync(claimed with
         {
             State = RequestState.Delivered,
             DeliveredAt = now,
@@ -189,10 +191,35 @@ public sealed partial class DeliveryProcessor(
             DeadLetteredAt = now,
             Message = message,
         }, cancellationToken).ConfigureAwait(false);
-        await records.UpsertAsync(claimed with { State = state, UpdatedAt = now, LeaseUntil = null, LastError = reason, LastHttpStatus = httpStatus }, cancellationToken)
+        await WriteTerminalAsync(claimed with { State = state, UpdatedAt = now, LeaseUntil = null, LastError = reason, LastHttpStatus = httpStatus }, cancellationToken)
             .ConfigureAwait(false);
         LogDeadLettered(logger, message.TrackingId, state);
         return state == RequestState.Expired ? DeliveryResult.Expired : DeliveryResult.Rejected;
+    }
+
+    /// <summary>
+    /// Writes the final state once Paradox has answered. This write is what stops a redelivered copy from sending the
+    /// request again, so a storage hiccup is retried for as long as this attempt's lease lasts (the storage client's own
+    /// retries give up within seconds), instead of failing the run and leaving the record "Sending".
+    /// </summary>
+    private async Task WriteTerminalAsync(RequestRecord record, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + options.Value.AttemptLease - TerminalWriteSafetyMargin;
+        var wait = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                await records.UpsertAsync(record, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && time.GetUtcNow() + wait < until)
+            {
+                LogTerminalWriteRetry(logger, record.TrackingId, record.State, ex.GetType().Name);
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
     }
 
     private async Task<DeliveryResult> DeferAsync(DeliveryMessage message, TimeSpan delay, CancellationToken cancellationToken)
@@ -220,9 +247,15 @@ public sealed partial class DeliveryProcessor(
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Interview alert {TrackingId} attempt {Attempt} deferred: another attempt holds it")]
     private static partial void LogDeferred(ILogger logger, string trackingId, int attempt);
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: could not release the attempt's claim ({Error}); it lapses by itself")]
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: could not release the attempt's claim ({Error}); it lapses by itself")]
     private static partial void LogReleaseFailed(ILogger logger, string trackingId, string error);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Unreadable delivery message dead-lettered: {Problem}")]
     private static partial void LogUnreadable(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Interview alert {TrackingId} attempt {Attempt} not sent: it has no record (ingest answered 503 for it)")]
+    private static partial void LogNotAccepted(ILogger logger, string trackingId, int attempt);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: writing state {State} failed ({Error}); retrying")]
+    private static partial void LogTerminalWriteRetry(ILogger logger, string trackingId, RequestState state, string error);
 }

@@ -16,4 +16,7 @@ public enum DeliveryResult
 
     /// <summary>The message could not be read; it went to the dead-letter queue as is.</summary>
     Unreadable,
+
+    /// <summary>The message has no request record: ingest answered 503 for it (its queue write failed, yet arrived). Nothing sent.</summary>
+    NotAccepted,
 }

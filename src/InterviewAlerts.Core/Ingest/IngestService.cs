@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace InterviewAlerts.Core.Ingest;
 
 /// <summary>
-/// Accepts a webhook body: interpret and validate it, then write it to the delivery queue, and only then
-/// acknowledge. A retransmission of an accepted request gets the same tracking id and is not queued again.
+/// Accepts a webhook body: interpret and validate it, record it, write it to the delivery queue, and only then
+/// acknowledge. A retransmission of an accepted request gets the same tracking id and is not queued again once
+/// delivery has picked it up. A 503 means nothing will be sent: delivery skips messages without a record.
 /// </summary>
 public sealed partial class IngestService(
     RequestInterpreter interpreter,
@@ -24,6 +25,9 @@ public sealed partial class IngestService(
 {
     /// <summary>Bodies above this go to blob storage: a queue message holds 64 KiB after base64 (about 48 KB of JSON).</summary>
     public const int MaxInlineMessageBytes = 45 * 1024;
+
+    /// <summary>How long a failed queue write's record is tried to be withdrawn before the call answers 503 regardless.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(15);
 
     public async Task<IngestResult> AcceptAsync(IngestCall call, CancellationToken cancellationToken)
     {
@@ -43,42 +47,120 @@ public sealed partial class IngestService(
 
         try
         {
-            if (await records.GetAsync(trackingId, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                LogDuplicate(logger, trackingId, interpretation.Shape);
-                return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
-            }
-
             var now = time.GetUtcNow();
-            var message = new DeliveryMessage
-            {
-                TrackingId = trackingId,
-                Source = interpretation.Shape,
-                ReceivedAt = now,
-                Body = body,
-                TraceParent = call.TraceParent,
-            };
-            message = await OffloadIfLargeAsync(message, cancellationToken).ConfigureAwait(false);
-            await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
-
-            // After the message is safe: a failure here only weakens duplicate detection, never loses the request.
-            await TryRecordAsync(new RequestRecord
+            var received = new RequestRecord
             {
                 TrackingId = trackingId,
                 Source = interpretation.Shape,
                 State = RequestState.Received,
                 ReceivedAt = now,
                 UpdatedAt = now,
-            }, cancellationToken).ConfigureAwait(false);
+            };
 
-            LogAccepted(logger, trackingId, interpretation.Shape);
-            return new IngestResult(IngestStatus.Accepted, interpretation, trackingId);
+            // The record first, then the message: the insert is also the duplicate check (one round trip instead of a
+            // read and a write), and delivery sends only messages that have a record, so a message whose queue write
+            // "failed" but reached the queue anyway (answer lost) is not delivered behind the 503 the caller was given.
+            for (var round = 0; round < 2; round++)
+            {
+                var (created, stored) = await records.TryCreateAsync(received, cancellationToken).ConfigureAwait(false);
+                if (created)
+                {
+                    await EnqueueOrUndoAsync(NewMessage(trackingId, interpretation, body, call, now), stored, cancellationToken).ConfigureAwait(false);
+                    LogAccepted(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Accepted, interpretation, trackingId);
+                }
+
+                if (stored.State != RequestState.Received)
+                {
+                    LogDuplicate(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                }
+
+                // Received and not yet picked up by delivery: its message may never have been written (the first call
+                // answered 503, or is failing right now). Take the record (so that call's undo no longer matches it)
+                // and queue this copy too; delivery sends the request once whichever copy comes first.
+                if (await records.TryUpdateAsync(stored with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false))
+                {
+                    await queue.EnqueueAsync(await OffloadIfLargeAsync(NewMessage(trackingId, interpretation, body, call, stored.ReceivedAt), cancellationToken)
+                        .ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
+                    LogDuplicate(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                }
+
+                // Changed meanwhile: delivery took it (its message exists), or the first call undid it (look again).
+                if (await records.GetAsync(trackingId, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    LogDuplicate(logger, trackingId, interpretation.Shape);
+                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                }
+            }
+
+            throw new InvalidOperationException("The request record kept changing under ingest.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogUnavailable(logger, trackingId, ex.GetType().Name);
             return new IngestResult(IngestStatus.Unavailable, interpretation, trackingId);
         }
+    }
+
+    private static DeliveryMessage NewMessage(string trackingId, Interpretation interpretation, System.Text.Json.Nodes.JsonObject body, IngestCall call, DateTimeOffset receivedAt) => new()
+    {
+        TrackingId = trackingId,
+        Source = interpretation.Shape,
+        ReceivedAt = receivedAt,
+        Body = body,
+        TraceParent = call.TraceParent,
+    };
+
+    /// <summary>
+    /// Queues the message. When the queue write fails, its message may still have arrived (the answer was lost), so the
+    /// record this call created is withdrawn with a delete conditional on its version, retried through a short outage.
+    /// Delivery claims a record with an update conditional on the same version, so exactly one of the two wins: a
+    /// withdrawn record means nothing will be sent (503 is true); a claimed one means the message exists and will be
+    /// delivered, so the call is acknowledged after all. Throws when it cannot tell (storage down for the whole window).
+    /// </summary>
+    private async Task EnqueueOrUndoAsync(DeliveryMessage message, RequestRecord created, CancellationToken cancellationToken)
+    {
+        Exception failure;
+        try
+        {
+            message = await OffloadIfLargeAsync(message, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            failure = ex;
+        }
+
+        var deadline = time.GetUtcNow() + UndoWindow;
+        var wait = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                if (await records.TryDeleteAsync(created, CancellationToken.None).ConfigureAwait(false)) break;
+                var now = await records.GetAsync(created.TrackingId, CancellationToken.None).ConfigureAwait(false);
+                if (now is null || now.State == RequestState.Received) break; // gone, or a retransmission took it over
+                LogClaimedDespiteFailure(logger, created.TrackingId, now.State);
+                return; // delivery claimed it: the message did reach the queue
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && time.GetUtcNow() + wait < deadline)
+            {
+                await Task.Delay(wait, time, CancellationToken.None).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Storage stayed down: the record stays "Received". If the message did arrive it will be delivered
+                // although this call answers 503; a retransmission gets the same tracking id and is not sent twice.
+                LogUndoFailed(logger, created.TrackingId, ex.GetType().Name);
+                break;
+            }
+        }
+
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, CancellationToken cancellationToken)
@@ -88,18 +170,6 @@ public sealed partial class IngestService(
         var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromString(message.Body!.ToJsonString(ParadoxJson.Options)), cancellationToken)
             .ConfigureAwait(false);
         return message with { Body = null, BodyBlob = blob };
-    }
-
-    private async Task TryRecordAsync(RequestRecord record, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await records.TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogRecordFailed(logger, record.TrackingId, ex.GetType().Name);
-        }
     }
 
     /// <summary>
@@ -125,6 +195,9 @@ public sealed partial class IngestService(
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Interview alert {TrackingId} not accepted: storage unavailable ({Error})")]
     private static partial void LogUnavailable(ILogger logger, string trackingId, string error);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Interview alert {TrackingId} queued but its record could not be written ({Error})")]
-    private static partial void LogRecordFailed(ILogger logger, string trackingId, string error);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: queue write failed and its record could not be withdrawn ({Error}); answering 503")]
+    private static partial void LogUndoFailed(ILogger logger, string trackingId, string error);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: queue write reported failure but delivery already took the message ({State}); acknowledging")]
+    private static partial void LogClaimedDespiteFailure(ILogger logger, string trackingId, RequestState state);
 }

@@ -16,6 +16,9 @@ public interface IRequestRecordStore
 
     Task DeleteAsync(string trackingId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the record if it still has <see cref="RequestRecord.ETag"/>; false when it changed or is gone.</summary>
+    Task<bool> TryDeleteAsync(RequestRecord record, CancellationToken cancellationToken);
+
     /// <summary>Deletes terminal records last updated before <paramref name="cutoff"/>; returns how many.</summary>
     Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

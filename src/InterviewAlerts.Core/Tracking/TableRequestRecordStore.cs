@@ -49,6 +49,19 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
     public async Task DeleteAsync(string trackingId, CancellationToken cancellationToken) =>
         await table.DeleteEntityAsync(trackingId, RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
 
+    public async Task<bool> TryDeleteAsync(RequestRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(record.TrackingId, RowKey, new ETag(record.ETag ?? "*"), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var purged = 0;

@@ -28,6 +28,18 @@ public sealed class DeliveryProcessorTests
         _records.Setup(r => r.TryCreateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RequestRecord r, CancellationToken _) => (true, r with { ETag = "1" }));
         _records.Setup(r => r.TryUpdateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _records.Setup(r => r.GetAsync(TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(() => Record(RequestState.Received, attempts: 0));
+    }
+
+    [Fact]
+    public async Task Message_without_a_record_was_never_acknowledged_and_is_not_sent()
+    {
+        _records.Setup(r => r.GetAsync(TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync((RequestRecord?)null);
+
+        var result = await Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.NotAccepted, result);
+        _paradox.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -121,8 +133,15 @@ public sealed class DeliveryProcessorTests
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Delivered, 200, "Delivered to Paradox."));
         _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("storage"));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None));
+        var run = Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None);
+        while (!run.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1)); // the final write is retried with backoff on the processor's clock
+            await Task.Delay(1);
+        }
 
+        await Assert.ThrowsAsync<TimeoutException>(() => run);
+        _records.Verify(r => r.UpsertAsync(It.Is<RequestRecord>(x => x.State == RequestState.Delivered), It.IsAny<CancellationToken>()), Times.AtLeast(5));
         _records.Verify(r => r.UpsertAsync(It.Is<RequestRecord>(x => x.State == RequestState.Retrying), It.IsAny<CancellationToken>()), Times.Never);
     }
 

@@ -187,6 +187,13 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     {
         var id = InterviewAlerts.Core.Tracking.TrackingIds.FromIdempotencyKey("test", Guid.NewGuid().ToString());
         var broken = new DeliveryMessage { TrackingId = id, Source = RequestShape.Native, ReceivedAt = DateTimeOffset.UtcNow, BodyBlob = "missing.json" };
+        await new InterviewAlerts.Core.Tracking.TableRequestRecordStore(_harness.Records()).TryCreateAsync(new InterviewAlerts.Core.Tracking.RequestRecord
+        {
+            TrackingId = id,
+            Source = RequestShape.Native,
+            State = InterviewAlerts.Core.Tracking.RequestState.Received,
+            ReceivedAt = broken.ReceivedAt,
+        }, CancellationToken.None);
         await _harness.Queue("interview-alerts").SendMessageAsync(DeliveryMessageSerializer.Serialize(broken));
 
         var final = await _harness.WaitForStateAsync(id, "poisoned");

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Draws the load-test figures from the CSVs under docs/evidence (written by tools/InterviewAlerts.LoadTest).
+# Needs gnuplot (Debian: gnuplot-nox); installs it when missing and apt-get is available. Reads and writes local files only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ev=docs/evidence
+
+if ! command -v gnuplot >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then apt-get update -qq && apt-get install -y -qq gnuplot-nox >/dev/null; fi
+fi
+command -v gnuplot >/dev/null 2>&1 || { echo "gnuplot is needed (apt-get install gnuplot-nox)" >&2; exit 1; }
+if gnuplot -e 'set terminal pngcairo' >/dev/null 2>&1; then term='pngcairo size 900,560 font ",11"'; else term='png size 900,560'; fi
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# pick FILE COLUMN=VALUE... : rows of a CSV (header dropped) matching every column=value
+pick() {
+  local file=$1; shift
+  awk -F, -v conds="$*" 'NR==1 { for (i = 1; i <= NF; i++) col[$i] = i; n = split(conds, c, " "); next }
+    { ok = 1; for (k = 1; k <= n; k++) { split(c[k], kv, "="); if ($(col[kv[1]]) != kv[2]) ok = 0 } if (ok) print }' "$file"
+}
+
+if [ -f $ev/ingest.csv ]; then
+  for s in Native BrassRing; do for t in Adapter RawEnqueue; do pick $ev/ingest.csv shape=$s target=$t > "$tmp/ingest-$s-$t.dat"; done; done
+  gnuplot <<GP
+set terminal $term
+set output "$ev/ingest-throughput.png"
+set datafile separator ","
+set title "Ingest throughput vs concurrency (adapter vs raw-enqueue baseline, same bytes)"
+set xlabel "concurrent clients (closed loop)"; set ylabel "acknowledged requests / s"
+set logscale x 2; set xrange [0.8:80]; set xtics ("1" 1, "4" 4, "16" 16, "64" 64); set grid; set key bottom right; set yrange [0:*]
+plot "$tmp/ingest-Native-Adapter.dat" using 3:8 with linespoints lw 2 pt 7 title "native JSON - adapter", \
+     "$tmp/ingest-Native-RawEnqueue.dat" using 3:8 with linespoints lw 2 pt 6 dt 2 title "native JSON - raw-enqueue", \
+     "$tmp/ingest-BrassRing-Adapter.dat" using 3:8 with linespoints lw 2 pt 5 title "BrassRing XML - adapter", \
+     "$tmp/ingest-BrassRing-RawEnqueue.dat" using 3:8 with linespoints lw 2 pt 4 dt 2 title "BrassRing XML - raw-enqueue"
+GP
+  echo "wrote $ev/ingest-throughput.png"
+fi
+
+if [ -f $ev/ingest-latency-quantiles.csv ]; then
+  for c in 16 64; do for s in Native BrassRing; do for t in Adapter RawEnqueue; do
+    pick $ev/ingest-latency-quantiles.csv shape=$s target=$t concurrency=$c > "$tmp/q-$c-$s-$t.dat"; done; done
+  gnuplot <<GP
+set terminal $term
+set output "$ev/ingest-latency-cdf-c$c.png"
+set datafile separator ","
+set title "Ingest latency distribution at concurrency $c (CDF)"
+set xlabel "latency (ms, log scale)"; set ylabel "fraction of requests answered within"
+set logscale x; set grid; set key bottom right; set yrange [0:1]
+plot "$tmp/q-$c-Native-Adapter.dat" using 5:(\$4/100) with lines lw 2 title "native JSON - adapter", \
+     "$tmp/q-$c-Native-RawEnqueue.dat" using 5:(\$4/100) with lines lw 2 dt 2 title "native JSON - raw-enqueue", \
+     "$tmp/q-$c-BrassRing-Adapter.dat" using 5:(\$4/100) with lines lw 2 title "BrassRing XML - adapter", \
+     "$tmp/q-$c-BrassRing-RawEnqueue.dat" using 5:(\$4/100) with lines lw 2 dt 2 title "BrassRing XML - raw-enqueue"
+GP
+  echo "wrote $ev/ingest-latency-cdf-c$c.png"
+  done
+fi
+
+if [ -f $ev/ack-latency-quantiles.csv ]; then
+  for r in 10 40; do for t in adapter sync-forward; do pick $ev/ack-latency-quantiles.csv target=$t offered_rps=$r > "$tmp/ack-$r-$t.dat"; done; done
+  gnuplot <<GP
+set terminal $term
+set output "$ev/ack-latency-cdf.png"
+set datafile separator ","
+set title "Acknowledgement latency with Paradox answering in 300 ms (CDF)"
+set xlabel "latency (ms, log scale)"; set ylabel "fraction of requests answered within"
+set logscale x; set grid; set key bottom right; set yrange [0:1]
+plot "$tmp/ack-10-adapter.dat" using 4:(\$3/100) with lines lw 2 title "adapter ingest, 10 req/s", \
+     "$tmp/ack-40-adapter.dat" using 4:(\$3/100) with lines lw 2 title "adapter ingest, 40 req/s", \
+     "$tmp/ack-10-sync-forward.dat" using 4:(\$3/100) with lines lw 2 dt 2 title "sync-forward, 10 req/s", \
+     "$tmp/ack-40-sync-forward.dat" using 4:(\$3/100) with lines lw 2 dt 2 title "sync-forward, 40 req/s"
+GP
+  echo "wrote $ev/ack-latency-cdf.png"
+fi
+
+if [ -f $ev/delivery.csv ]; then
+  tail -n +2 $ev/delivery.csv | awk -F, '{ d = ($2 == "RunnerPump") ? "runner pump" : "host-like"; printf "\"%s ms\\n%s\" %s %s\n", $1, d, $7, $9 }' > "$tmp/delivery.dat"
+  gnuplot <<GP
+set terminal $term
+set output "$ev/delivery-throughput.png"
+set title "Delivery drain vs the sandbox's raw capacity at the same concurrency"
+set ylabel "requests / s"; set xlabel "sandbox (Paradox) latency"
+set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1
+set logscale y; set grid ytics; set key top right
+plot "$tmp/delivery.dat" using 2:xtic(1) title "adapter: queue -> delivery -> sandbox", "" using 3 title "sandbox raw capacity (token + PUT)"
+GP
+  echo "wrote $ev/delivery-throughput.png"
+fi
+
+if [ -f $ev/memory.csv ]; then
+  gnuplot <<GP
+set terminal $term
+set output "$ev/memory.png"
+set datafile separator ","
+set title "Host process memory under steady load (ingest + delivery)"
+set xlabel "seconds"; set ylabel "MB"; set grid; set key top left; set yrange [0:*]
+plot "$ev/memory.csv" using 1:4 every ::1 with linespoints lw 2 title "GC heap after full collection", \
+     "" using 1:5 every ::1 with linespoints lw 2 title "working set"
+GP
+  echo "wrote $ev/memory.png"
+fi
