@@ -18,8 +18,7 @@ public static class LocalRunnerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        var settingsPath = builder.Configuration["LocalSettings"]
-            ?? Path.Combine(Directory.GetCurrentDirectory(), "src", "InterviewAlerts.Functions", "local.settings.json");
+        var settingsPath = builder.Configuration["LocalSettings"] ?? FindLocalSettings();
         // Local settings go first, so environment variables, command-line arguments and test settings override them.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
@@ -55,5 +54,18 @@ public static class LocalRunnerApp
 
         if (app.Configuration.GetValue<bool>("LocalRunner:EnableBaselines")) Baselines.BaselineEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>The function app's local.settings.json, looked for from the current folder upwards.</summary>
+    private static string FindLocalSettings()
+    {
+        var relative = Path.Combine("src", "InterviewAlerts.Functions", "local.settings.json");
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        return Path.Combine(Directory.GetCurrentDirectory(), relative);
     }
 }
