@@ -26,7 +26,7 @@ internal sealed class Stack : IAsyncDisposable
 
     private readonly List<OutageProxy> _proxies;
 
-    private Stack(AzuriteNode azurite, WebApplication sandbox, WebApplication adapter, FileLogProvider log, List<OutageProxy> proxies)
+    private Stack(AzuriteProcess azurite, WebApplication sandbox, WebApplication adapter, FileLogProvider log, List<OutageProxy> proxies)
     {
         _proxies = proxies;
         Azurite = azurite;
@@ -38,7 +38,7 @@ internal sealed class Stack : IAsyncDisposable
         Control = new HttpClient(LoopbackHandler(8)) { BaseAddress = SandboxUrl, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public AzuriteNode Azurite { get; }
+    public AzuriteProcess Azurite { get; }
     public WebApplication Sandbox { get; }
     public WebApplication Adapter { get; }
     public FileLogProvider Log { get; }
@@ -56,11 +56,11 @@ internal sealed class Stack : IAsyncDisposable
         bool outageProxy = false)
     {
         var log = new FileLogProvider(Path.Combine(Evidence.ArtifactsDirectory, name + "-warnings.log"));
-        var azurite = new AzuriteNode(azuriteLocation);
+        var azurite = new AzuriteProcess(azuriteLocation);
         await azurite.StartAsync();
         var proxies = outageProxy ? new List<OutageProxy> { new(azurite.BlobPort), new(azurite.QueuePort), new(azurite.TablePort) } : [];
         foreach (var proxy in proxies) proxy.Resume();
-        var storage = outageProxy ? AzuriteNode.ConnectionStringVia(proxies[0].Port, proxies[1].Port, proxies[2].Port) : azurite.ConnectionString;
+        var storage = outageProxy ? AzuriteProcess.ConnectionStringVia(proxies[0].Port, proxies[1].Port, proxies[2].Port) : azurite.ConnectionString;
 
         var sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], b =>
         {
