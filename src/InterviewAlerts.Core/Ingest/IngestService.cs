@@ -42,7 +42,9 @@ public sealed partial class IngestService(
         if (!interpretation.IsValid) return new IngestResult(IngestStatus.Invalid, interpretation);
 
         var body = interpretation.Request!.ToParadoxJson();
-        var trackingId = TrackingIds.FromIdempotencyKey(interpretation.Shape.ToString(), IdempotencyKeyOf(call, interpretation, body.ToJsonString(ParadoxJson.Options)));
+        // Serialized once: the idempotency hash, the size check and (if large) the blob all use this text.
+        var bodyText = body.ToJsonString(ParadoxJson.Options);
+        var trackingId = TrackingIds.FromIdempotencyKey(interpretation.Shape.ToString(), IdempotencyKeyOf(call, interpretation, bodyText));
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = trackingId });
 
         try
@@ -65,7 +67,7 @@ public sealed partial class IngestService(
                 var (created, stored) = await records.TryCreateAsync(received, cancellationToken).ConfigureAwait(false);
                 if (created)
                 {
-                    await EnqueueOrUndoAsync(NewMessage(trackingId, interpretation, body, call, now), stored, cancellationToken).ConfigureAwait(false);
+                    await EnqueueOrUndoAsync(NewMessage(trackingId, interpretation, body, call, now), bodyText, stored, cancellationToken).ConfigureAwait(false);
                     LogAccepted(logger, trackingId, interpretation.Shape);
                     return new IngestResult(IngestStatus.Accepted, interpretation, trackingId);
                 }
@@ -81,7 +83,7 @@ public sealed partial class IngestService(
                 // and queue this copy too; delivery sends the request once whichever copy comes first.
                 if (await records.TryUpdateAsync(stored with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false))
                 {
-                    await queue.EnqueueAsync(await OffloadIfLargeAsync(NewMessage(trackingId, interpretation, body, call, stored.ReceivedAt), cancellationToken)
+                    await queue.EnqueueAsync(await OffloadIfLargeAsync(NewMessage(trackingId, interpretation, body, call, stored.ReceivedAt), bodyText, cancellationToken)
                         .ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
                     LogDuplicate(logger, trackingId, interpretation.Shape);
                     return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
@@ -120,12 +122,12 @@ public sealed partial class IngestService(
     /// withdrawn record means nothing will be sent (503 is true); a claimed one means the message exists and will be
     /// delivered, so the call is acknowledged after all. Throws when it cannot tell (storage down for the whole window).
     /// </summary>
-    private async Task EnqueueOrUndoAsync(DeliveryMessage message, RequestRecord created, CancellationToken cancellationToken)
+    private async Task EnqueueOrUndoAsync(DeliveryMessage message, string bodyText, RequestRecord created, CancellationToken cancellationToken)
     {
         Exception failure;
         try
         {
-            message = await OffloadIfLargeAsync(message, cancellationToken).ConfigureAwait(false);
+            message = await OffloadIfLargeAsync(message, bodyText, cancellationToken).ConfigureAwait(false);
             await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -163,11 +165,13 @@ public sealed partial class IngestService(
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
-    private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    /// <summary>What a fresh message adds around its body (ids, timestamps, traceparent; no history yet), generously.</summary>
+    private const int MessageEnvelopeAllowance = 1024;
+
+    private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, string bodyText, CancellationToken cancellationToken)
     {
-        var serialized = Encoding.UTF8.GetByteCount(DeliveryMessageSerializer.Serialize(message));
-        if (serialized <= MaxInlineMessageBytes) return message;
-        var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromString(message.Body!.ToJsonString(ParadoxJson.Options)), cancellationToken)
+        if (Encoding.UTF8.GetByteCount(bodyText) <= MaxInlineMessageBytes - MessageEnvelopeAllowance) return message;
+        var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromString(bodyText), cancellationToken)
             .ConfigureAwait(false);
         return message with { Body = null, BodyBlob = blob };
     }
