@@ -4,9 +4,11 @@ using Azure.Storage.Queues.Models;
 namespace InterviewAlerts.LocalRunner.Triggers;
 
 /// <summary>
-/// Feeds a queue-triggered function the way the Functions host does: batches of up to batchSize messages,
-/// at most batchSize + newBatchThreshold in flight; on failure the message becomes visible again after
-/// visibilityTimeout; after maxDequeueCount failed tries it moves to "&lt;queue&gt;-poison".
+/// Feeds a queue-triggered function the way the Functions host does: a batch of batchSize messages, and the next
+/// batch as soon as no more than newBatchThreshold are still running (so at most batchSize + newBatchThreshold in
+/// flight); polling backs off up to maxPollingInterval only while the queue is empty, never while runs are busy. On
+/// failure the message becomes visible again after visibilityTimeout; after maxDequeueCount failed tries it moves to
+/// "&lt;queue&gt;-poison".
 /// </summary>
 internal sealed partial class QueueTriggerPump(
     QueueFunction function,
@@ -18,21 +20,34 @@ internal sealed partial class QueueTriggerPump(
     /// <summary>While a function runs, its message stays invisible this long (the host renews it; runs here are short).</summary>
     private static readonly TimeSpan RunVisibility = TimeSpan.FromMinutes(5);
 
+    private static readonly TimeSpan FirstIdleDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Signalled by every finished run. Not disposed: runs may still finish after the loop stops, and a
+    /// SemaphoreSlim whose wait handle is never used holds no unmanaged resource.</summary>
+    private readonly SemaphoreSlim _runFinished = new(0);
+
+    private int _inFlight;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = queues.GetQueueClient(function.QueueName);
         var poison = queues.GetQueueClient(function.QueueName + "-poison");
-        using var slots = new SemaphoreSlim(settings.MaxConcurrency);
-        var idleDelay = TimeSpan.FromMilliseconds(100);
+        var idleDelay = FirstIdleDelay;
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (Volatile.Read(ref _inFlight) > settings.NewBatchThreshold)
+            {
+                // Busy: the next batch is fetched when enough runs have finished, not after a fixed sleep.
+                await _runFinished.WaitAsync(stoppingToken);
+                continue;
+            }
+
             QueueMessage[] batch;
             try
             {
                 await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                var free = Math.Min(settings.BatchSize, slots.CurrentCount);
-                batch = free == 0 ? [] : (await queue.ReceiveMessagesAsync(free, RunVisibility, stoppingToken)).Value;
+                batch = (await queue.ReceiveMessagesAsync(Math.Max(1, settings.BatchSize), RunVisibility, stoppingToken)).Value;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -47,10 +62,10 @@ internal sealed partial class QueueTriggerPump(
                 continue;
             }
 
-            idleDelay = TimeSpan.FromMilliseconds(100);
+            idleDelay = FirstIdleDelay;
             foreach (var message in batch)
             {
-                await slots.WaitAsync(stoppingToken);
+                Interlocked.Increment(ref _inFlight);
                 _ = Task.Run(async () =>
                 {
                     try
@@ -59,7 +74,8 @@ internal sealed partial class QueueTriggerPump(
                     }
                     finally
                     {
-                        slots.Release();
+                        Interlocked.Decrement(ref _inFlight);
+                        _runFinished.Release();
                     }
                 }, CancellationToken.None);
             }

@@ -81,6 +81,20 @@ public sealed class FunctionMetadataTests
         Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
     }
 
+    [Fact]
+    public void Host_json_keeps_the_documented_ceiling_of_24_and_refills_before_a_batch_drains()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputFolder(), "host.json")));
+        var queues = document.RootElement.GetProperty("extensions").GetProperty("queues");
+        var batchSize = queues.GetProperty("batchSize").GetInt32();
+        var newBatchThreshold = queues.GetProperty("newBatchThreshold").GetInt32();
+
+        // docs/operators/scaling-and-concurrency.md: ceiling = instances × 24, and a refill point at or above the
+        // batch size so Paradox-bound deliveries do not run in waves (docs/performance.md, delivery).
+        Assert.Equal(24, batchSize + newBatchThreshold);
+        Assert.True(newBatchThreshold >= batchSize, $"newBatchThreshold {newBatchThreshold} < batchSize {batchSize}");
+    }
+
     private static JsonElement Binding(string function, string type)
     {
         var entry = Metadata.Value.EnumerateArray().Single(f => f.GetProperty("name").GetString() == function);
