@@ -52,6 +52,7 @@ internal sealed class LooseLists(List<FieldError> errors)
             return null;
         }
 
+        if (value.PreReadStringItems is { } read) return NonEmpty(read);
         var text = LooseScalars.Blank(value.GetString());
         if (text is null) return null;
         if (TryReadArrayText(field, text, out var members)) return NonEmpty(members);

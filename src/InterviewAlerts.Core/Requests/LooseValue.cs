@@ -43,6 +43,7 @@ internal readonly struct LooseValue
         Token,
         PlainNumberToken,
         StringItems,
+        ArrayTextItems,
     }
 
     /// <summary>JSON null (or a missing node) reads as <see cref="JsonValueKind.Null"/>.</summary>
@@ -65,8 +66,14 @@ internal readonly struct LooseValue
     /// </summary>
     public static LooseValue StringItems(List<string> items) => new(Form.StringItems, JsonValueKind.Array, items);
 
-    /// <summary>The items of <see cref="StringItems"/>, or null for any other value.</summary>
-    public List<string>? PreReadStringItems => _form == Form.StringItems ? (List<string>)_reference! : null;
+    /// <summary>
+    /// A string holding a JSON array whose items are all strings, numbers or nulls (a team), given as its members
+    /// (<see cref="StringItemsReader.TryReadArrayText"/>) instead of its text.
+    /// </summary>
+    public static LooseValue ArrayTextItems(List<string> members) => new(Form.ArrayTextItems, JsonValueKind.String, members);
+
+    /// <summary>The items of <see cref="StringItems"/> or <see cref="ArrayTextItems"/>, or null for any other value.</summary>
+    public List<string>? PreReadStringItems => _form is Form.StringItems or Form.ArrayTextItems ? (List<string>)_reference! : null;
 
     /// <summary>The decoded text of a string value.</summary>
     public string GetString() => _form switch

@@ -91,7 +91,7 @@ public static class RequestNormalizer
     /// The common case of a native body, read and normalized in one forward pass of a <see cref="Utf8JsonReader"/>,
     /// without building a document of the whole body: the result equals that of <see cref="NativeJsonReader.TryParse"/>
     /// followed by <see cref="Normalize(JsonElement)"/>. Values that are kept as given
-    /// (objects, arrays with other items, unknown fields) are read into documents of their own.
+    /// (objects, arrays with other items, unknown fields) are noted and read at the end from one document.
     /// </summary>
     /// <param name="utf8Json">
     /// A body that is valid UTF-8. A lone surrogate escape may go unnoticed here (the strict reader refuses it): the
@@ -114,6 +114,7 @@ public static class RequestNormalizer
             var lists = new LooseLists(errors);
             var request = new InterviewRequest();
             JsonObject? additional = null;
+            KeptValues? kept = null;
             var seen = 0UL;
             var expected = 0;
 
@@ -138,22 +139,22 @@ public static class RequestNormalizer
                     var bit = 1UL << index;
                     if ((seen & bit) != 0) return null;
                     seen |= bit;
-                    if (!TryReadValue(ref reader, utf8Json, index, out var value)) return null;
-                    TryRead(request, index, value, scalars, lists);
+                    if (TryReadValue(ref reader, utf8Json, index, out var value)) TryRead(request, index, value, scalars, lists);
+                    else (kept ??= new()).Add(ref reader, index, null, errors.Count);
                     expected = index + 1;
                     continue;
                 }
 
                 if (rejectName is not null && rejectName(name!)) return null;
-                var kept = JsonDocument.ParseValue(ref reader).RootElement;
-                if (DuplicateNames.In(kept)) return null;
                 additional ??= [];
                 if (additional.ContainsKey(name!)) return null;
-                additional[name!] = LooseValue.Of(kept).CloneNode();
+                additional[name!] = null; // holds the name's place in the order until its value is read
+                (kept ??= new()).Add(ref reader, -1, name, errors.Count);
             }
 
             // The root object has ended: only whitespace may follow (the reader throws on anything else).
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null;
+            if (kept is not null && !ReadKept(kept, utf8Json.Span, request, additional, errors, scalars, lists)) return null;
 
             request.AdditionalFields = additional;
             return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
@@ -164,13 +165,56 @@ public static class RequestNormalizer
         }
     }
 
-    /// <summary>The value at the reader (which ends on its last token); false when it repeats a name in an object.</summary>
+    /// <summary>
+    /// The values noted during the pass, read from their one document in body order: the same reading and the same
+    /// errors as if each had been read in its place. A field's errors are moved to where its value was in the body.
+    /// </summary>
+    /// <returns>False when a value repeats a name in one of its objects.</returns>
+    private static bool ReadKept(KeptValues kept, ReadOnlySpan<byte> utf8Json, InterviewRequest request, JsonObject? additional,
+        List<FieldError> errors, LooseScalars scalars, LooseLists lists)
+    {
+        var inserted = 0; // errors of earlier kept values, moved in before the later positions
+        var i = 0;
+        foreach (var element in kept.Parse(utf8Json).EnumerateArray())
+        {
+            var value = kept[i++];
+            if (DuplicateNames.In(element)) return false;
+            if (value.Index < 0)
+            {
+                additional![value.Name!] = LooseValue.Of(element).CloneNode();
+                continue;
+            }
+
+            var before = errors.Count;
+            TryRead(request, value.Index, LooseValue.Of(element), scalars, lists);
+            var added = errors.Count - before;
+            var position = value.ErrorPosition + inserted;
+            if (added > 0 && position < before)
+            {
+                var moved = errors.GetRange(before, added);
+                errors.RemoveRange(before, added);
+                errors.InsertRange(position, moved);
+            }
+
+            inserted += added;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The value at the reader (which then ends on its last token), read without a document; false, the reader not
+    /// moved, for a value that has to be kept as an element (<see cref="KeptValues"/>).
+    /// </summary>
     private static bool TryReadValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8Json, int index, out LooseValue value)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                value = LooseValue.Token(JsonValueKind.String, reader.GetString());
+                // A team is usually a string holding a JSON array: its members are read from the body's bytes.
+                value = index is 11 or 12 && StringItemsReader.TryReadArrayText(ref reader) is { } members
+                    ? LooseValue.ArrayTextItems(members)
+                    : LooseValue.Token(JsonValueKind.String, reader.GetString());
                 return true;
             case JsonTokenType.Number:
                 var isPlain = reader.TryGetInt64(out var plain);
@@ -188,11 +232,11 @@ public static class RequestNormalizer
         }
 
         // Lists of plain strings (interviewer emails and ids, teams) are read item by item; any other value, or such a
-        // list with another kind of item, is read into a document of its own and read from its elements.
+        // list with another kind of item, is kept for the document.
         if (reader.TokenType == JsonTokenType.StartArray && index is 9 or 11 or 12 or 13)
         {
             var start = reader;
-            if (TryReadStringItems(ref reader) is { } items)
+            if (StringItemsReader.TryRead(ref reader) is { } items)
             {
                 value = LooseValue.StringItems(items);
                 return true;
@@ -201,35 +245,8 @@ public static class RequestNormalizer
             reader = start;
         }
 
-        var element = JsonDocument.ParseValue(ref reader).RootElement;
-        value = LooseValue.Of(element);
-        return !DuplicateNames.In(element);
-    }
-
-    /// <summary>The items of the array at the reader as <see cref="LooseLists"/> reads them, or null at an item that is not a string, number or null.</summary>
-    private static List<string>? TryReadStringItems(ref Utf8JsonReader reader)
-    {
-        var items = new List<string>();
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.EndArray:
-                    return items;
-                case JsonTokenType.String:
-                    if (LooseScalars.Blank(reader.GetString()!) is { } text) items.Add(text);
-                    break;
-                case JsonTokenType.Number:
-                    items.Add(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
-                    break;
-                case JsonTokenType.Null:
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return null;
+        value = default;
+        return false;
     }
 
     /// <summary>Reads a known field (by its index in <see cref="FieldNames.All"/>) into the request; false for -1.</summary>
