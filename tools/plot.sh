@@ -56,7 +56,7 @@ GP
 fi
 
 if [ -f $ev/ack-latency-quantiles.csv ]; then
-  for r in 10 40; do for t in adapter sync-forward; do pick $ev/ack-latency-quantiles.csv target=$t offered_rps=$r > "$tmp/ack-$r-$t.dat"; done; done
+  for r in 10 40; do for t in adapter raw-enqueue sync-forward; do pick $ev/ack-latency-quantiles.csv target=$t offered_rps=$r > "$tmp/ack-$r-$t.dat"; done; done
   gnuplot <<GP
 set terminal $term
 set output "$ev/ack-latency-cdf.png"
@@ -66,6 +66,7 @@ set xlabel "latency (ms, log scale)"; set ylabel "fraction of requests answered 
 set logscale x; set grid; set key bottom right; set yrange [0:1]
 plot "$tmp/ack-10-adapter.dat" using 4:(\$3/100) with lines lw 2 title "adapter ingest, 10 req/s", \
      "$tmp/ack-40-adapter.dat" using 4:(\$3/100) with lines lw 2 title "adapter ingest, 40 req/s", \
+     "$tmp/ack-40-raw-enqueue.dat" using 4:(\$3/100) with lines lw 1 dt 3 title "raw-enqueue baseline, 40 req/s", \
      "$tmp/ack-10-sync-forward.dat" using 4:(\$3/100) with lines lw 2 dt 2 title "sync-forward, 10 req/s", \
      "$tmp/ack-40-sync-forward.dat" using 4:(\$3/100) with lines lw 2 dt 2 title "sync-forward, 40 req/s"
 GP

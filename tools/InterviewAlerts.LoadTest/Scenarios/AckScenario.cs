@@ -9,6 +9,11 @@ namespace InterviewAlerts.LoadTest.Scenarios;
 /// sync-forward baseline (answer after Paradox answered). Delivery keeps running in the background, as in production.
 /// Both get the same offered load (a fixed arrival rate, enough workers that neither waits for a free one), so the
 /// latencies compare the same traffic; a closed loop at equal concurrency would give the faster side more traffic.
+/// Every run starts on a fresh, empty in-memory Azurite and ends within 60 s of its start. Azurite's queue service runs
+/// a mark-and-sweep garbage collection every 60 s that stalls all three of its services (hundreds of ms, seconds once
+/// its store has grown; Azure Storage has nothing like it): measured over longer windows, every storage-backed path,
+/// the raw-enqueue baseline included, shows the emulator's stall in its p99, not its own. The raw-enqueue baseline is
+/// run beside the adapter to show what storage alone costs.
 /// </summary>
 internal static class AckScenario
 {
@@ -21,20 +26,23 @@ internal static class AckScenario
         var rows = new List<(string Target, int Concurrency, RunResult Result)>();
         var quantiles = new List<object?[]>();
         const int workers = 48;
-        var seconds = quick ? 5 : 20;
+        var seconds = quick ? 5 : 25;
         foreach (var rate in new[] { 10, 40 })
         {
-            foreach (var target in new[] { "adapter", "sync-forward" })
+            foreach (var target in new[] { "adapter", "raw-enqueue", "sync-forward" })
             {
                 var tag = Payloads.NewRunTag();
-                var uri = new Uri(target == "adapter" ? "api/interview-alerts" : "api/_baseline/sync-forward", UriKind.Relative);
-                var expected = target == "adapter" ? 202 : 200;
-                if (rows.Count < 2)
+                var uri = new Uri(target switch
                 {
-                    var warm = await LoadGenerator.RunAsync(client, 4, 40, TimeSpan.FromSeconds(30),
-                        i => new LoadRequest(HttpMethod.Post, uri, Payloads.ParadoxBody(tag, 1_000_000 + i), Payloads.NativeContentType), s => s.Status == expected);
-                    if (warm.Ok != warm.Requests) throw new InvalidOperationException($"Warm-up of {target} failed: {warm.StatusSummary}");
-                }
+                    "adapter" => "api/interview-alerts",
+                    "raw-enqueue" => "api/_baseline/raw-enqueue",
+                    _ => "api/_baseline/sync-forward",
+                }, UriKind.Relative);
+                var expected = target == "sync-forward" ? 200 : 202;
+                await stack.FreshAzuriteAsync();
+                var warm = await LoadGenerator.RunAsync(client, 4, 40, TimeSpan.FromSeconds(30),
+                    i => new LoadRequest(HttpMethod.Post, uri, Payloads.ParadoxBody(tag, 1_000_000 + i), Payloads.NativeContentType), s => s.Status == expected);
+                if (warm.Ok != warm.Requests) throw new InvalidOperationException($"Warm-up of {target} failed: {warm.StatusSummary}");
 
                 var result = await LoadGenerator.RunAsync(client, workers, rate * seconds, TimeSpan.FromSeconds(seconds + 30),
                     i => new LoadRequest(HttpMethod.Post, uri, Payloads.ParadoxBody(tag, i), Payloads.NativeContentType), s => s.Status == expected, rate);
@@ -50,15 +58,16 @@ internal static class AckScenario
         Evidence.Csv("ack-latency-quantiles", ["target", "offered_rps", "quantile", "ms"], quantiles);
 
         var text = new StringBuilder();
-        text.AppendLine("| offered load | adapter ack p50 / p95 / p99 ms | sync-forward p50 / p95 / p99 ms | sync p99 ÷ adapter p99 (target ≥ 5) |");
-        text.AppendLine("|---:|---:|---:|---:|");
+        text.AppendLine("| offered load | adapter ack p50 / p95 / p99 / max ms | sync-forward p50 / p95 / p99 ms | sync p99 ÷ adapter p99 (target ≥ 5) | raw-enqueue p50 / p95 / p99 / max ms (storage alone) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|");
         foreach (var group in rows.GroupBy(r => r.Concurrency))
         {
             var a = group.Single(r => r.Target == "adapter").Result.Latencies;
             var s = group.Single(r => r.Target == "sync-forward").Result.Latencies;
+            var raw = group.Single(r => r.Target == "raw-enqueue").Result.Latencies;
             var ratio = s.P99 / a.P99;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {group.Key} req/s | {a.P50:F1} / {a.P95:F1} / {a.P99:F1} | {s.P50:F1} / {s.P95:F1} / {s.P99:F1} | {ratio:F1} {(ratio >= 5 ? "✅" : "❌")} |");
+                $"| {group.Key} req/s | {a.P50:F1} / {a.P95:F1} / {a.P99:F1} / {a.Max:F0} | {s.P50:F1} / {s.P95:F1} / {s.P99:F1} | {ratio:F1} {(ratio >= 5 ? "✅" : "❌")} | {raw.P50:F1} / {raw.P95:F1} / {raw.P99:F1} / {raw.Max:F0} |");
         }
 
         Evidence.Markdown("ack", text.ToString());
