@@ -21,12 +21,22 @@ public sealed class InterviewRequest
     [JsonPropertyName(FieldNames.CustomInterviewTypeId)] public string? CustomInterviewTypeId { get; set; }
 
     /// <summary>One object per segment; the item fields are undocumented, so the objects pass as given.</summary>
-    [JsonPropertyName(FieldNames.InterviewSegments)] public JsonArray? InterviewSegments { get; set; }
+    [JsonPropertyName(FieldNames.InterviewSegments)]
+    public JsonArray? InterviewSegments { get => _interviewSegments.Get(); set => _interviewSegments.Set(value); }
 
     [JsonPropertyName(FieldNames.InterviewerEmails)] public IReadOnlyList<string>? InterviewerEmails { get; set; }
 
     /// <summary>String items, or objects as given (Paradox's object form marks optional interviewers).</summary>
-    [JsonPropertyName(FieldNames.InterviewerExIds)] public JsonArray? InterviewerExIds { get; set; }
+    [JsonPropertyName(FieldNames.InterviewerExIds)]
+    public JsonArray? InterviewerExIds
+    {
+        get => _interviewerExIds.Get();
+        set
+        {
+            _interviewerExIds.Set(value);
+            _interviewerExIdStrings = null;
+        }
+    }
 
     /// <summary>Members of the round-robin team; sent as Paradox documents it, a string holding a JSON array.</summary>
     [JsonPropertyName(FieldNames.InterviewTeam), JsonConverter(typeof(JsonArrayTextConverter))]
@@ -82,10 +92,42 @@ public sealed class InterviewRequest
     [JsonPropertyName(FieldNames.PrimaryContactMethod)] public int? PrimaryContactMethod { get; set; }
 
     /// <summary>The debrief meeting; its children are undocumented, so the object passes as given.</summary>
-    [JsonPropertyName(FieldNames.Debrief)] public JsonObject? Debrief { get; set; }
+    [JsonPropertyName(FieldNames.Debrief)]
+    public JsonObject? Debrief { get => _debrief.Get(); set => _debrief.Set(value); }
 
     /// <summary>Unknown fields, in the order received, passed to Paradox as they came.</summary>
     [JsonIgnore] public JsonObject? AdditionalFields { get; set; }
+
+    // Nodes read from a body are built when first read (DeferredValues): validation needs only what the reader saw.
+    private DeferredNode<JsonArray> _interviewSegments;
+    private DeferredNode<JsonArray> _interviewerExIds;
+    private DeferredNode<JsonObject> _debrief;
+
+    /// <summary>The string items of <see cref="InterviewerExIds"/> while it is not built yet, as they will be in it.</summary>
+    private List<string>? _interviewerExIdStrings;
+
+    /// <summary>Whether <see cref="InterviewSegments"/> is set, without building it.</summary>
+    internal bool HasInterviewSegments => _interviewSegments.HasValue;
+
+    /// <summary>
+    /// The string items of <see cref="InterviewerExIds"/> when they are known without building it (read from a body
+    /// and not read since); null otherwise, and then the array is what to check.
+    /// </summary>
+    internal IReadOnlyList<string>? InterviewerExIdStringsIfNotBuilt => _interviewerExIds.IsDeferred ? _interviewerExIdStrings : null;
+
+    internal void DeferInterviewSegments(DeferredValues source, int slot) =>
+        _interviewSegments.Defer(source, slot, static element => JsonArray.Create(element));
+
+    internal void DeferDebrief(DeferredValues source, int slot) =>
+        _debrief.Defer(source, slot, static element => JsonObject.Create(element));
+
+    /// <param name="strings">The array's string items as <see cref="LooseLists.StringsOrObjects"/> keeps them.</param>
+    internal void DeferInterviewerExIds(DeferredValues source, int slot, List<string> strings)
+    {
+        _interviewerExIds.Defer(source, slot, static element =>
+            new LooseLists([]).StringsOrObjects(FieldNames.InterviewerExIds, LooseValue.Of(element)));
+        _interviewerExIdStrings = strings;
+    }
 
     /// <summary>The exact JSON body sent to Paradox: known fields in seed order, then the unknown ones.</summary>
     /// <remarks>

@@ -115,6 +115,7 @@ public static class RequestNormalizer
             var request = new InterviewRequest();
             JsonObject? additional = null;
             KeptValues? kept = null;
+            DeferredValues? deferred = null;
             var seen = 0UL;
             var expected = 0;
 
@@ -140,6 +141,10 @@ public static class RequestNormalizer
                     if ((seen & bit) != 0) return null;
                     seen |= bit;
                     if (TryReadValue(ref reader, utf8Json, index, out var value)) TryRead(request, index, value, scalars, lists);
+                    else if (index is Segments or ExIds or Debrief)
+                    {
+                        if (!DeferOrKeep(ref reader, utf8Json.Span, index, request, ref deferred, ref kept, errors.Count)) return null;
+                    }
                     else (kept ??= new()).Add(ref reader, index, null, errors.Count);
                     expected = index + 1;
                     continue;
@@ -155,6 +160,7 @@ public static class RequestNormalizer
             // The root object has ended: only whitespace may follow (the reader throws on anything else).
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null;
             if (kept is not null && !ReadKept(kept, utf8Json.Span, request, additional, errors, scalars, lists)) return null;
+            deferred?.CopyFrom(utf8Json.Span);
 
             request.AdditionalFields = additional;
             return new NormalizationResult(errors.Count == 0 ? request : null, errors) { Readable = request };
@@ -163,6 +169,55 @@ public static class RequestNormalizer
         {
             return null; // not JSON the strict reader accepts, or text that does not decode: it answers those
         }
+    }
+
+    // Indexes in FieldNames.All of the values kept as given whose nodes can be built later (DeferOrKeep).
+    private const int Segments = 8;
+    private const int ExIds = 10;
+    private const int Debrief = 46;
+
+    /// <summary>
+    /// An object or array of segments, interviewer ex ids or debrief, read over: when it is what the field takes (so
+    /// reading it adds no error) and its names could all be compared on the way, its node is left to be built when
+    /// first read (<see cref="DeferredValues"/>); otherwise it is kept for the document, which gives the exact errors.
+    /// </summary>
+    /// <returns>False when an object in the value repeats a name.</returns>
+    private static bool DeferOrKeep(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, int index, InterviewRequest request,
+        ref DeferredValues? deferred, ref KeptValues? kept, int errorPosition)
+    {
+        var start = (int)reader.TokenStartIndex;
+        var isArray = reader.TokenType == JsonTokenType.StartArray;
+        var strings = index == ExIds && isArray ? new List<string>() : null;
+        var scan = NestedValueScan.Skip(ref reader, body, strings);
+        if (scan.RepeatsAName) return false;
+        var length = (int)reader.BytesConsumed - start;
+
+        var fits = !scan.NamesUnchecked && index switch
+        {
+            Segments => isArray && scan.ScalarItems == 0 && scan.OtherItems == 0,
+            ExIds => isArray && scan.OtherItems == 0,
+            _ => !isArray,
+        };
+        if (!fits)
+        {
+            (kept ??= new()).Add(index, null, start, length, errorPosition);
+            return true;
+        }
+
+        // What reading it would give: an empty list (or one of blank strings and nulls) reads as absent.
+        if (index == Segments && scan.ObjectItems == 0) return true;
+        if (index == ExIds && scan.ObjectItems == 0 && strings!.Count == 0) return true;
+
+        deferred ??= new();
+        var slot = deferred.Add(start, length);
+        switch (index)
+        {
+            case Segments: request.DeferInterviewSegments(deferred, slot); break;
+            case ExIds: request.DeferInterviewerExIds(deferred, slot, strings!); break;
+            default: request.DeferDebrief(deferred, slot); break;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace InterviewAlerts.Core.Requests;
+
+/// <summary>A node property of the request: either set, or built from a <see cref="DeferredValues"/> slot when first read.</summary>
+internal struct DeferredNode<T>
+    where T : JsonNode
+{
+    private T? _value;
+    private DeferredValues? _source;
+    private int _slot;
+    private Func<JsonElement, T?>? _build;
+
+    /// <summary>Whether there is a value, without building it.</summary>
+    public readonly bool HasValue => _source is not null || _value is not null;
+
+    public readonly bool IsDeferred => _source is not null;
+
+    public T? Get()
+    {
+        if (_source is { } source)
+        {
+            _value = _build!(source[_slot]);
+            _source = null;
+            _build = null;
+        }
+
+        return _value;
+    }
+
+    public void Set(T? value)
+    {
+        _value = value;
+        _source = null;
+        _build = null;
+    }
+
+    /// <param name="build">A static lambda: the node from the value's element.</param>
+    public void Defer(DeferredValues source, int slot, Func<JsonElement, T?> build)
+    {
+        _value = null;
+        _source = source;
+        _slot = slot;
+        _build = build;
+    }
+}
