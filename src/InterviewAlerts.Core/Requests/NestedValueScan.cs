@@ -43,7 +43,7 @@ internal static class NestedValueScan
         var endDepth = reader.CurrentDepth;
         var itemDepth = reader.TokenType == JsonTokenType.StartArray ? endDepth + 1 : -1;
         if (reader.TokenType == JsonTokenType.StartObject) objects.Add(0);
-        var unchecked_ = false;
+        var namesUnchecked = false;
         int objectItems = 0, scalarItems = 0, otherItems = 0;
 
         while (reader.Read())
@@ -66,11 +66,11 @@ internal static class NestedValueScan
                 case JsonTokenType.StartObject:
                     objects.Add(names.Count);
                     break;
-                case JsonTokenType.PropertyName when !unchecked_:
+                case JsonTokenType.PropertyName when !namesUnchecked:
                     var first = objects[^1];
                     if (reader.ValueIsEscaped || names.Count - first >= PairwiseLimit)
                     {
-                        unchecked_ = true;
+                        namesUnchecked = true;
                         break;
                     }
 
@@ -92,7 +92,7 @@ internal static class NestedValueScan
             if (token is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth == endDepth) break;
         }
 
-        return new Summary(false, unchecked_, objectItems, scalarItems, otherItems);
+        return new Summary(false, namesUnchecked, objectItems, scalarItems, otherItems);
     }
 
     private static void AddText(ref Utf8JsonReader reader, List<string>? texts, bool isString)

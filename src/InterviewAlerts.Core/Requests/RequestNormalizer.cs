@@ -171,10 +171,14 @@ public static class RequestNormalizer
         }
     }
 
-    // Indexes in FieldNames.All of the values kept as given whose nodes can be built later (DeferOrKeep).
-    private const int Segments = 8;
-    private const int ExIds = 10;
-    private const int Debrief = 46;
+    // Indexes in FieldNames.All (seed order) of the fields read other than as one scalar; a test holds them to it.
+    internal const int Segments = 8;
+    internal const int InterviewerEmails = 9;
+    internal const int ExIds = 10;
+    internal const int Team = 11;
+    internal const int AlternateTeam = 12;
+    internal const int InterviewerIds = 13;
+    internal const int Debrief = 46;
 
     /// <summary>
     /// An object or array of segments, interviewer ex ids or debrief, read over: when it is what the field takes (so
@@ -267,7 +271,7 @@ public static class RequestNormalizer
         {
             case JsonTokenType.String:
                 // A team is usually a string holding a JSON array: its members are read from the body's bytes.
-                value = index is 11 or 12 && StringItemsReader.TryReadArrayText(ref reader) is { } members
+                value = index is Team or AlternateTeam && StringItemsReader.TryReadArrayText(ref reader) is { } members
                     ? LooseValue.ArrayTextItems(members)
                     : LooseValue.Token(JsonValueKind.String, reader.GetString());
                 return true;
@@ -288,7 +292,7 @@ public static class RequestNormalizer
 
         // Lists of plain strings (interviewer emails and ids, teams) are read item by item; any other value, or such a
         // list with another kind of item, is kept for the document.
-        if (reader.TokenType == JsonTokenType.StartArray && index is 9 or 11 or 12 or 13)
+        if (reader.TokenType == JsonTokenType.StartArray && index is InterviewerEmails or Team or AlternateTeam or InterviewerIds)
         {
             var start = reader;
             if (StringItemsReader.TryRead(ref reader) is { } items)

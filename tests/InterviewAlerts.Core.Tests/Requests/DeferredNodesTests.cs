@@ -101,6 +101,18 @@ public sealed class DeferredNodesTests
         Assert.Equal(Validate(body), errors);
     }
 
+    [Fact]
+    public void The_reader_s_field_indexes_are_those_of_the_field_list()
+    {
+        var all = FieldNames.All.ToList();
+        Assert.Equal(
+            [all.IndexOf(FieldNames.InterviewSegments), all.IndexOf(FieldNames.InterviewerEmails), all.IndexOf(FieldNames.InterviewerExIds),
+             all.IndexOf(FieldNames.InterviewTeam), all.IndexOf(FieldNames.AlternateInterviewTeam), all.IndexOf(FieldNames.InterviewerIds),
+             all.IndexOf(FieldNames.Debrief)],
+            [RequestNormalizer.Segments, RequestNormalizer.InterviewerEmails, RequestNormalizer.ExIds, RequestNormalizer.Team,
+             RequestNormalizer.AlternateTeam, RequestNormalizer.InterviewerIds, RequestNormalizer.Debrief]);
+    }
+
     private static Interpretation Interpret(string body) => Interpreter.Interpret("application/json", Encoding.UTF8.GetBytes(body));
 
     private static IReadOnlyList<FieldError> Validate(string body)
