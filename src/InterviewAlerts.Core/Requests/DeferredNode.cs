@@ -17,13 +17,22 @@ internal struct DeferredNode<T>
 
     public readonly bool IsDeferred => _source is not null;
 
+    /// <summary>
+    /// The value, built on the first read. Reads from several threads get the same node: the build happens once, under
+    /// the source's lock (which also guards its one document), and is published before the source is let go.
+    /// </summary>
     public T? Get()
     {
-        if (_source is { } source)
+        var source = Volatile.Read(ref _source);
+        if (source is null) return _value;
+        lock (source)
         {
-            _value = _build!(source[_slot]);
-            _source = null;
-            _build = null;
+            if (_source is not null)
+            {
+                _value = _build!(source[_slot]);
+                _build = null;
+                Volatile.Write(ref _source, null);
+            }
         }
 
         return _value;

@@ -24,7 +24,7 @@ internal sealed class DeferredValues
     /// <summary>Copies the values noted out of the body, as the items of one array text.</summary>
     public void CopyFrom(ReadOnlySpan<byte> body) => _arrayText = KeptValues.ArrayText(body, _spans);
 
-    /// <summary>The value in a slot (all are parsed on the first call, from the copy).</summary>
+    /// <summary>The value in a slot (all are parsed on the first call, from the copy). Callers hold this object's lock.</summary>
     public JsonElement this[int slot]
     {
         get

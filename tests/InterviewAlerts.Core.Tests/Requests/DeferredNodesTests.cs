@@ -53,6 +53,42 @@ public sealed class DeferredNodesTests
     }
 
     [Fact]
+    public void First_reads_from_several_threads_get_the_same_nodes()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            var request = Interpret(Body(5, Nested)).Request!;
+            using var start = new Barrier(4);
+            var seen = new JsonNode?[4][];
+            // Threads of their own: all four must be waiting at the barrier at once, whatever the thread pool holds.
+            var failures = new Exception?[4];
+            var readers = Enumerable.Range(0, 4).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    seen[i] = [request.InterviewSegments, request.InterviewerExIds, request.Debrief];
+                }
+                catch (Exception ex)
+                {
+                    failures[i] = ex;
+                }
+            })).ToList();
+            readers.ForEach(t => t.Start());
+            readers.ForEach(t => t.Join());
+
+            Assert.All(failures, Assert.Null);
+
+            for (var i = 1; i < 4; i++)
+            {
+                for (var field = 0; field < 3; field++) Assert.Same(seen[0][field], seen[i][field]);
+            }
+
+            Assert.Equal(2, ((JsonArray)seen[0][0]!).Count);
+        }
+    }
+
+    [Fact]
     public void A_too_long_ex_id_is_reported_as_the_document_route_reports_it_without_building_the_array()
     {
         var body = Body(5, $$"""
