@@ -30,8 +30,8 @@ internal static class NestedValueScan
     /// </summary>
     /// <param name="body">The bytes the reader reads (one span), to compare names by where they are.</param>
     /// <param name="scalarTexts">
-    /// When given, the array's string items are added trimmed (blank ones dropped), numbers as their JSON text, as
-    /// <see cref="LooseLists"/> reads them.
+    /// When given, the array's string, number and null items are added as the lists read them
+    /// (<see cref="StringItemsReader.TryAddItem"/>).
     /// </param>
     public static Summary Skip(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, List<string>? scalarTexts)
     {
@@ -54,9 +54,10 @@ internal static class NestedValueScan
                 switch (token)
                 {
                     case JsonTokenType.StartObject: objectItems++; break;
-                    case JsonTokenType.String: scalarItems++; AddText(ref reader, scalarTexts, isString: true); break;
-                    case JsonTokenType.Number: scalarItems++; AddText(ref reader, scalarTexts, isString: false); break;
-                    case JsonTokenType.Null: scalarItems++; break;
+                    case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.Null:
+                        scalarItems++;
+                        if (scalarTexts is not null) StringItemsReader.TryAddItem(ref reader, scalarTexts);
+                        break;
                     case JsonTokenType.StartArray or JsonTokenType.True or JsonTokenType.False: otherItems++; break;
                 }
             }
@@ -93,12 +94,5 @@ internal static class NestedValueScan
         }
 
         return new Summary(false, namesUnchecked, objectItems, scalarItems, otherItems);
-    }
-
-    private static void AddText(ref Utf8JsonReader reader, List<string>? texts, bool isString)
-    {
-        if (texts is null) return;
-        if (!isString) texts.Add(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
-        else if (LooseScalars.Blank(reader.GetString()!) is { } text) texts.Add(text);
     }
 }

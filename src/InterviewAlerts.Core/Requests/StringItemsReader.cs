@@ -17,24 +17,32 @@ internal static class StringItemsReader
         var items = new List<string>();
         while (reader.Read())
         {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.EndArray:
-                    return items;
-                case JsonTokenType.String:
-                    if (LooseScalars.Blank(reader.GetString()!) is { } text) items.Add(text);
-                    break;
-                case JsonTokenType.Number:
-                    items.Add(Encoding.UTF8.GetString(reader.ValueSpan));
-                    break;
-                case JsonTokenType.Null:
-                    break;
-                default:
-                    return null;
-            }
+            if (reader.TokenType == JsonTokenType.EndArray) return items;
+            if (!TryAddItem(ref reader, items)) return null;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Adds the string, number or null item at the reader as the lists read it (a null or blank string adds nothing);
+    /// false, adding nothing, for a token of another kind.
+    /// </summary>
+    public static bool TryAddItem(ref Utf8JsonReader reader, List<string> items)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                if (LooseScalars.Blank(reader.GetString()!) is { } text) items.Add(text);
+                return true;
+            case JsonTokenType.Number:
+                items.Add(Encoding.UTF8.GetString(reader.ValueSpan));
+                return true;
+            case JsonTokenType.Null:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>
