@@ -71,6 +71,13 @@ internal static class BreakdownScenario
             using var response = await client.PostAsync(new Uri("api/interview-alerts", UriKind.Relative), content);
             if ((int)response.StatusCode != 202) throw new InvalidOperationException(response.StatusCode.ToString());
         });
+        await MeasureAsync("HTTP POST /api/interview-alerts/validate, native (no storage)", async i =>
+        {
+            using var content = new ByteArrayContent(Payloads.Native(tag, i + 4_000_000));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await client.PostAsync(new Uri("api/interview-alerts/validate", UriKind.Relative), content);
+            if ((int)response.StatusCode != 200) throw new InvalidOperationException(response.StatusCode.ToString());
+        });
         await MeasureAsync("HTTP POST /api/_baseline/raw-enqueue, native", async i =>
         {
             using var content = new ByteArrayContent(Payloads.Native(tag, i + 3_000_000));
