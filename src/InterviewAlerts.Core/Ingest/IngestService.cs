@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Storage;
@@ -10,13 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace InterviewAlerts.Core.Ingest;
 
 /// <summary>
-/// Accepts a webhook body: interpret and validate it, record it, write it to the delivery queue, and only then
+/// Accepts an authenticated, interpreted webhook call: record it, write it to the delivery queue, and only then
 /// acknowledge. A retransmission of an accepted request gets the same tracking id and is not queued again once
 /// delivery has picked it up. A 503 means nothing will be sent: delivery skips messages without a record.
 /// </summary>
 public sealed partial class IngestService(
-    RequestInterpreter interpreter,
-    BrassRingCallerAuthenticator brassRingCallers,
     IRequestRecordStore records,
     IDeliveryQueue queue,
     IPayloadStore payloads,
@@ -31,14 +28,7 @@ public sealed partial class IngestService(
 
     public async Task<IngestResult> AcceptAsync(IngestCall call, CancellationToken cancellationToken)
     {
-        var interpretation = interpreter.Interpret(call.ContentType, call.Body);
-        if (interpretation.Shape == RequestShape.BrassRing
-            && await brassRingCallers.AuthenticateAsync(call.Authorization, cancellationToken).ConfigureAwait(false) is null)
-        {
-            LogUnauthorized(logger);
-            return new IngestResult(IngestStatus.Unauthorized, interpretation);
-        }
-
+        var interpretation = call.Interpretation;
         if (!interpretation.IsValid) return new IngestResult(IngestStatus.Invalid, interpretation);
 
         var body = interpretation.Request!.ToParadoxJson();
@@ -186,9 +176,6 @@ public sealed partial class IngestService(
         if (!string.IsNullOrWhiteSpace(call.IdempotencyKey)) return "header:" + call.IdempotencyKey.Trim();
         return "body:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalBody)));
     }
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "BrassRing call refused: Basic credentials missing or not accepted")]
-    private static partial void LogUnauthorized(ILogger logger);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Interview alert {TrackingId} accepted ({Shape})")]
     private static partial void LogAccepted(ILogger logger, string trackingId, RequestShape shape);

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using InterviewAlerts.Core.BrassRing;
+using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Paradox;
@@ -42,6 +43,7 @@ public static class AdapterServices
         services.AddSingleton<BrassRingMapper>();
         services.AddSingleton(sp => new RequestInterpreter(sp.GetRequiredService<BrassRingMapper>()));
         services.AddSingleton<BrassRingCallerAuthenticator>();
+        services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<PoisonRecorder>();

@@ -1,26 +1,39 @@
 using System.Diagnostics;
-using InterviewAlerts.Core.BrassRing;
+using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Ingest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace InterviewAlerts.Functions.Http;
 
 /// <summary>Translates webhook HTTP calls to ingest and ingest results back to HTTP, in each caller's own terms.</summary>
-public sealed class WebhookResponder(IngestService ingest, RequestInterpreter interpreter)
+public sealed partial class WebhookResponder(
+    IngestService ingest,
+    RequestInterpreter interpreter,
+    CallerAuthenticator callers,
+    ILogger<WebhookResponder> logger)
 {
     public async Task<IActionResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, BodyReader.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null) return LooksLikeBrassRing(request.ContentType) ? BrassRingAnswers.TooLarge() : ProblemResults.TooLarge(BodyReader.MaxBodyBytes);
 
-        var call = new IngestCall(
-            request.ContentType,
-            body.Value,
-            request.Headers["Idempotency-Key"].FirstOrDefault(),
-            Activity.Current?.Id,
-            request.Headers.Authorization.FirstOrDefault());
-        var result = await ingest.AcceptAsync(call, cancellationToken).ConfigureAwait(false);
+        var interpretation = interpreter.Interpret(request.ContentType, body.Value);
+        var caller = await callers.AuthenticateAsync(interpretation.Shape, request.Headers.Authorization.FirstOrDefault(), cancellationToken)
+            .ConfigureAwait(false);
+        IngestResult result;
+        if (caller is null)
+        {
+            LogUnauthorized(logger, interpretation.Shape);
+            result = new IngestResult(IngestStatus.Unauthorized, interpretation);
+        }
+        else
+        {
+            var call = new IngestCall(caller, interpretation, request.Headers["Idempotency-Key"].FirstOrDefault(), Activity.Current?.Id);
+            result = await ingest.AcceptAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.Interpretation.Shape == RequestShape.BrassRing) return BrassRingAnswers.For(result);
 
         return result.Status switch
@@ -72,4 +85,7 @@ public sealed class WebhookResponder(IngestService ingest, RequestInterpreter in
         interpretation.UnsupportedMediaType
             ? ProblemResults.UnsupportedMediaType(interpretation.Errors)
             : ProblemResults.Invalid(interpretation.Errors);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "{Shape} call refused: credentials missing or not accepted")]
+    private static partial void LogUnauthorized(ILogger logger, RequestShape shape);
 }

@@ -52,7 +52,7 @@ public sealed class LogHygieneTests : IAsyncLifetime
         var adapterLines = lines.Where(l => l.Contains("InterviewAlerts.Core.Ingest.IngestService", StringComparison.Ordinal)
             || l.Contains("InterviewAlerts.Core.Delivery.DeliveryProcessor", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(adapterLines);
-        Assert.All(adapterLines.Where(l => !l.Contains("BrassRing call refused", StringComparison.Ordinal)),
+        Assert.All(adapterLines.Where(l => !l.Contains("call refused", StringComparison.Ordinal)),
             line => Assert.Matches("TrackingId=ia_[0-9a-z]{26}", line));
     }
 }

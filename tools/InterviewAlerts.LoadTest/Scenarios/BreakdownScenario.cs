@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.LoadTest.Infrastructure;
@@ -60,7 +61,8 @@ internal static class BreakdownScenario
         var ingest = stack.Adapter.Services.GetRequiredService<IngestService>();
         await MeasureAsync("IngestService.AcceptAsync, native (in-process)", async i =>
         {
-            var result = await ingest.AcceptAsync(new IngestCall(Payloads.NativeContentType, Payloads.Native(tag, i + 1_000_000)), CancellationToken.None);
+            var interpretation = interpreter.Interpret(Payloads.NativeContentType, Payloads.Native(tag, i + 1_000_000));
+            var result = await ingest.AcceptAsync(new IngestCall(Caller.Anonymous, interpretation), CancellationToken.None);
             if (result.Status != IngestStatus.Accepted) throw new InvalidOperationException(result.Status.ToString());
         });
         using var client = new HttpClient(Stack.LoopbackHandler(4)) { BaseAddress = stack.AdapterUrl };
