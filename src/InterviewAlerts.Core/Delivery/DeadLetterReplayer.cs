@@ -37,7 +37,7 @@ public sealed partial class DeadLetterReplayer(
                     continue;
                 }
 
-                var record = await records.GetAsync(message.TrackingId, cancellationToken).ConfigureAwait(false);
+                var record = await records.GetAsync(message.Caller, message.TrackingId, cancellationToken).ConfigureAwait(false);
                 if (record?.State == RequestState.Delivered)
                 {
                     delivered++;
@@ -65,6 +65,7 @@ public sealed partial class DeadLetterReplayer(
         await records.UpsertAsync((record ?? new RequestRecord
         {
             TrackingId = message.TrackingId,
+            Caller = message.Caller,
             Source = message.Source,
             State = RequestState.Received,
             ReceivedAt = message.ReceivedAt,

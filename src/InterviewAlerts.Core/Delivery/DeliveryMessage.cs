@@ -14,6 +14,9 @@ public sealed record DeliveryMessage
 
     [JsonPropertyName("v")] public int Version { get; init; } = CurrentVersion;
     [JsonPropertyName("trackingId")] public required string TrackingId { get; init; }
+
+    /// <summary>The name of the caller that sent the request: where its record lives.</summary>
+    [JsonPropertyName("caller")] public required string Caller { get; init; }
     [JsonPropertyName("source")] public required RequestShape Source { get; init; }
     [JsonPropertyName("receivedAt")] public required DateTimeOffset ReceivedAt { get; init; }
 

@@ -55,7 +55,7 @@ public sealed partial class DeliveryProcessor(
     private async Task<DeliveryResult> ProcessAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var record = await records.GetAsync(message.TrackingId, cancellationToken).ConfigureAwait(false);
+        var record = await records.GetAsync(message.Caller, message.TrackingId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             // Ingest writes the record before the message and removes it when it answers 503; a message without one

@@ -32,7 +32,7 @@ public sealed partial class PoisonRecorder(
             return;
         }
 
-        var record = await records.GetAsync(message.TrackingId, cancellationToken).ConfigureAwait(false);
+        var record = await records.GetAsync(message.Caller, message.TrackingId, cancellationToken).ConfigureAwait(false);
         if (record?.State == RequestState.Delivered)
         {
             // Delivered, then failed before the message was deleted: the poison copy is a duplicate.
@@ -53,6 +53,7 @@ public sealed partial class PoisonRecorder(
         var poisoned = (record ?? new RequestRecord
         {
             TrackingId = message.TrackingId,
+            Caller = message.Caller,
             Source = message.Source,
             State = RequestState.Poisoned,
             ReceivedAt = message.ReceivedAt,

@@ -43,6 +43,7 @@ public sealed partial class IngestService(
             var received = new RequestRecord
             {
                 TrackingId = trackingId,
+                Caller = call.Caller.Name,
                 Source = interpretation.Shape,
                 State = RequestState.Received,
                 ReceivedAt = now,
@@ -80,7 +81,7 @@ public sealed partial class IngestService(
                 }
 
                 // Changed meanwhile: delivery took it (its message exists), or the first call undid it (look again).
-                if (await records.GetAsync(trackingId, cancellationToken).ConfigureAwait(false) is not null)
+                if (await records.GetAsync(call.Caller.Name, trackingId, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     LogDuplicate(logger, trackingId, interpretation.Shape);
                     return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
@@ -99,6 +100,7 @@ public sealed partial class IngestService(
     private static DeliveryMessage NewMessage(string trackingId, Interpretation interpretation, System.Text.Json.Nodes.JsonObject body, IngestCall call, DateTimeOffset receivedAt) => new()
     {
         TrackingId = trackingId,
+        Caller = call.Caller.Name,
         Source = interpretation.Shape,
         ReceivedAt = receivedAt,
         Body = body,
@@ -133,7 +135,7 @@ public sealed partial class IngestService(
             try
             {
                 if (await records.TryDeleteAsync(created, CancellationToken.None).ConfigureAwait(false)) break;
-                var now = await records.GetAsync(created.TrackingId, CancellationToken.None).ConfigureAwait(false);
+                var now = await records.GetAsync(created.Caller, created.TrackingId, CancellationToken.None).ConfigureAwait(false);
                 if (now is null || now.State == RequestState.Received) break; // gone, or a retransmission took it over
                 LogClaimedDespiteFailure(logger, created.TrackingId, now.State);
                 return; // delivery claimed it: the message did reach the queue

@@ -6,7 +6,11 @@ public interface IRequestRecordStore
     /// <summary>Inserts the record unless one with the same tracking id exists; returns the stored one either way.</summary>
     Task<(bool Created, RequestRecord Record)> TryCreateAsync(RequestRecord record, CancellationToken cancellationToken);
 
-    Task<RequestRecord?> GetAsync(string trackingId, CancellationToken cancellationToken);
+    /// <summary>The record of <paramref name="caller"/>'s request; null when it has none with that tracking id.</summary>
+    Task<RequestRecord?> GetAsync(string caller, string trackingId, CancellationToken cancellationToken);
+
+    /// <summary>The record with this tracking id, whichever caller sent it (operators; a query across partitions).</summary>
+    Task<RequestRecord?> FindAsync(string trackingId, CancellationToken cancellationToken);
 
     /// <summary>Replaces the record if it still has <see cref="RequestRecord.ETag"/>; false when someone else changed it first.</summary>
     Task<bool> TryUpdateAsync(RequestRecord record, CancellationToken cancellationToken);
@@ -14,7 +18,7 @@ public interface IRequestRecordStore
     /// <summary>Writes the record whatever its stored version (used for terminal states, which must not be lost).</summary>
     Task UpsertAsync(RequestRecord record, CancellationToken cancellationToken);
 
-    Task DeleteAsync(string trackingId, CancellationToken cancellationToken);
+    Task DeleteAsync(string caller, string trackingId, CancellationToken cancellationToken);
 
     /// <summary>Deletes the record if it still has <see cref="RequestRecord.ETag"/>; false when it changed or is gone.</summary>
     Task<bool> TryDeleteAsync(RequestRecord record, CancellationToken cancellationToken);

@@ -9,6 +9,9 @@ namespace InterviewAlerts.Core.Tracking;
 public sealed record RequestRecord
 {
     public required string TrackingId { get; init; }
+
+    /// <summary>The name of the caller that sent the request; records are stored and read per caller.</summary>
+    public required string Caller { get; init; }
     public required RequestShape Source { get; init; }
     public required RequestState State { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }

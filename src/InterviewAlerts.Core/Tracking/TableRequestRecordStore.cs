@@ -4,11 +4,12 @@ using InterviewAlerts.Core.Ingest;
 
 namespace InterviewAlerts.Core.Tracking;
 
-/// <summary>Request records in Azure Table storage: one entity per tracking id (PartitionKey), RowKey "record".</summary>
+/// <summary>
+/// Request records in Azure Table storage: one partition per caller (PartitionKey = caller name), one entity per
+/// tracking id (RowKey), so a caller's reads never reach another caller's requests.
+/// </summary>
 public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordStore
 {
-    private const string RowKey = "record";
-
     public async Task<(bool Created, RequestRecord Record)> TryCreateAsync(RequestRecord record, CancellationToken cancellationToken)
     {
         try
@@ -18,16 +19,27 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await GetAsync(record.TrackingId, cancellationToken).ConfigureAwait(false);
+            var existing = await GetAsync(record.Caller, record.TrackingId, cancellationToken).ConfigureAwait(false);
             // Deleted between our insert and read (purge): insert again.
             return existing is not null ? (false, existing) : await TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task<RequestRecord?> GetAsync(string trackingId, CancellationToken cancellationToken)
+    public async Task<RequestRecord?> GetAsync(string caller, string trackingId, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(trackingId, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(caller, trackingId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<RequestRecord?> FindAsync(string trackingId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {trackingId}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return FromEntity(entity);
+        }
+
+        return null;
     }
 
     public async Task<bool> TryUpdateAsync(RequestRecord record, CancellationToken cancellationToken)
@@ -46,14 +58,14 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
     public Task UpsertAsync(RequestRecord record, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
 
-    public async Task DeleteAsync(string trackingId, CancellationToken cancellationToken) =>
-        await table.DeleteEntityAsync(trackingId, RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+    public async Task DeleteAsync(string caller, string trackingId, CancellationToken cancellationToken) =>
+        await table.DeleteEntityAsync(caller, trackingId, ETag.All, cancellationToken).ConfigureAwait(false);
 
     public async Task<bool> TryDeleteAsync(RequestRecord record, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(record.TrackingId, RowKey, new ETag(record.ETag ?? "*"), cancellationToken).ConfigureAwait(false);
+            await table.DeleteEntityAsync(record.Caller, record.TrackingId, new ETag(record.ETag ?? "*"), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -76,7 +88,7 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         return purged;
     }
 
-    private static TableEntity ToEntity(RequestRecord record) => new(record.TrackingId, RowKey)
+    private static TableEntity ToEntity(RequestRecord record) => new(record.Caller, record.TrackingId)
     {
         ["Source"] = record.Source.ToString(),
         ["State"] = record.State.ToString(),
@@ -92,7 +104,8 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
 
     private static RequestRecord FromEntity(TableEntity entity) => new()
     {
-        TrackingId = entity.PartitionKey,
+        TrackingId = entity.RowKey,
+        Caller = entity.PartitionKey,
         Source = Enum.TryParse<RequestShape>(entity.GetString("Source"), out var source) ? source : RequestShape.Native,
         State = Enum.TryParse<RequestState>(entity.GetString("State"), out var state) ? state : RequestState.Received,
         ReceivedAt = entity.GetDateTimeOffset("ReceivedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,

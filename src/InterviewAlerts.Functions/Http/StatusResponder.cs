@@ -17,7 +17,7 @@ public sealed class StatusResponder(IRequestRecordStore records)
                 [new FieldError("id", ErrorCodes.InvalidType, "A tracking id looks like ia_ followed by 26 letters and digits.")]);
         }
 
-        var record = await records.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var record = await records.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return ProblemResults.Problem(StatusCodes.Status404NotFound, "not-found", "Unknown tracking id",

@@ -15,6 +15,7 @@ namespace InterviewAlerts.Core.Tests.Delivery;
 public sealed class DeliveryProcessorTests
 {
     private static readonly string TrackingId = TrackingIds.FromIdempotencyKey("test", "one");
+    private const string Caller = "acme-export";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly Mock<IParadoxClient> _paradox = new(MockBehavior.Strict);
     private readonly Mock<IRequestRecordStore> _records = new();
@@ -28,13 +29,13 @@ public sealed class DeliveryProcessorTests
         _records.Setup(r => r.TryCreateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((RequestRecord r, CancellationToken _) => (true, r with { ETag = "1" }));
         _records.Setup(r => r.TryUpdateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        _records.Setup(r => r.GetAsync(TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(() => Record(RequestState.Received, attempts: 0));
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(() => Record(RequestState.Received, attempts: 0));
     }
 
     [Fact]
     public async Task Message_without_a_record_was_never_acknowledged_and_is_not_sent()
     {
-        _records.Setup(r => r.GetAsync(TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync((RequestRecord?)null);
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync((RequestRecord?)null);
 
         var result = await Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None);
 
@@ -83,7 +84,7 @@ public sealed class DeliveryProcessorTests
     [InlineData(RequestState.Expired)]
     public async Task Copy_of_a_request_in_a_terminal_state_is_not_sent(RequestState state)
     {
-        _records.Setup(r => r.GetAsync(TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(Record(state, attempts: 1));
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(Record(state, attempts: 1));
 
         var result = await Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None);
 
@@ -94,7 +95,7 @@ public sealed class DeliveryProcessorTests
     [Fact]
     public async Task Stale_copy_of_an_earlier_attempt_is_not_sent()
     {
-        _records.Setup(r => r.GetAsync(TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(Record(RequestState.Retrying, attempts: 4));
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(Record(RequestState.Retrying, attempts: 4));
 
         var result = await Processor().ProcessAsync(Serialize(Message(attempt: 2)), CancellationToken.None);
 
@@ -105,7 +106,7 @@ public sealed class DeliveryProcessorTests
     [Fact]
     public async Task Copy_of_the_attempt_in_progress_is_deferred_until_its_lease_ends()
     {
-        _records.Setup(r => r.GetAsync(TrackingId, It.IsAny<CancellationToken>()))
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Record(RequestState.Sending, attempts: 2) with { LeaseUntil = _time.GetUtcNow() + TimeSpan.FromSeconds(90) });
 
         var result = await Processor().ProcessAsync(Serialize(Message(attempt: 2)), CancellationToken.None);
@@ -163,6 +164,7 @@ public sealed class DeliveryProcessorTests
     private DeliveryMessage Message(int attempt) => new()
     {
         TrackingId = TrackingId,
+        Caller = Caller,
         Source = RequestShape.Native,
         ReceivedAt = _time.GetUtcNow() - TimeSpan.FromMinutes(5),
         Attempt = attempt,
@@ -172,6 +174,7 @@ public sealed class DeliveryProcessorTests
     private RequestRecord Record(RequestState state, int attempts) => new()
     {
         TrackingId = TrackingId,
+        Caller = Caller,
         Source = RequestShape.Native,
         State = state,
         ReceivedAt = _time.GetUtcNow() - TimeSpan.FromMinutes(5),

@@ -44,7 +44,7 @@ public sealed partial class BrassRingOverHttpTests(DeliveringAdapterFixture fixt
         await Eventually.ValueAsync(async () =>
             (await fixture.Harness.GetStatusAsync(trackingId)).GetProperty("state").GetString() == "delivered" ? "yes" : null,
             TimeSpan.FromSeconds(10), "delivered state");
-        await fixture.Harness.Records().DeleteEntityAsync(trackingId, "record");
+        await fixture.Harness.Records().DeleteEntityAsync(AdapterHarness.BrassRingUser, trackingId);
     }
 
     [Fact]

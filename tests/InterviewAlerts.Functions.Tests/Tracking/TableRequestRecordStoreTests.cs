@@ -37,11 +37,11 @@ public sealed class TableRequestRecordStoreTests : IAsyncLifetime
     public async Task Update_with_a_stale_ETag_loses()
     {
         var (_, stored) = await _store.TryCreateAsync(Record("b", RequestState.Received), CancellationToken.None);
-        var read = (await _store.GetAsync(stored.TrackingId, CancellationToken.None))!;
+        var read = (await _store.GetAsync("store-test", stored.TrackingId, CancellationToken.None))!;
 
         Assert.True(await _store.TryUpdateAsync(read with { State = RequestState.Sending }, CancellationToken.None));
         Assert.False(await _store.TryUpdateAsync(read with { State = RequestState.Sending, Attempts = 9 }, CancellationToken.None));
-        Assert.Equal(RequestState.Sending, (await _store.GetAsync(stored.TrackingId, CancellationToken.None))!.State);
+        Assert.Equal(RequestState.Sending, (await _store.GetAsync("store-test", stored.TrackingId, CancellationToken.None))!.State);
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public sealed class TableRequestRecordStoreTests : IAsyncLifetime
         var purged = await _store.PurgeAsync(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1), CancellationToken.None);
 
         Assert.Equal(2, purged);
-        Assert.Null(await _store.GetAsync(Id("done"), CancellationToken.None));
-        Assert.Null(await _store.GetAsync(Id("dead"), CancellationToken.None));
-        Assert.NotNull(await _store.GetAsync(Id("busy"), CancellationToken.None));
+        Assert.Null(await _store.GetAsync("store-test", Id("done"), CancellationToken.None));
+        Assert.Null(await _store.GetAsync("store-test", Id("dead"), CancellationToken.None));
+        Assert.NotNull(await _store.GetAsync("store-test", Id("busy"), CancellationToken.None));
         Assert.Equal(0, await _store.PurgeAsync(DateTimeOffset.UtcNow - TimeSpan.FromHours(72), CancellationToken.None));
     }
 
@@ -65,6 +65,7 @@ public sealed class TableRequestRecordStoreTests : IAsyncLifetime
     private static RequestRecord Record(string key, RequestState state) => new()
     {
         TrackingId = Id(key),
+        Caller = "store-test",
         Source = RequestShape.Native,
         State = state,
         ReceivedAt = DateTimeOffset.UtcNow,

@@ -271,9 +271,9 @@ internal static class SoakScenario
         var diagnostics = new List<string>();
         foreach (var id in lost.Concat(deliveredTwice).Take(40))
         {
-            var entity = await table.GetEntityIfExistsAsync<TableEntity>(id, "record");
+            var entity = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {id}")).FirstOrDefaultAsync();
             var sandbox = ok200.TryGetValue(id, out var hits) ? string.Join(", ", hits.Select(h => h.ReceivedAt.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))) : "none";
-            diagnostics.Add($"{id}: record {(entity.HasValue ? $"{entity.Value!.GetString("State")} attempts {entity.Value.GetInt32("Attempts")} last error {entity.Value.GetString("LastError")}" : "missing")}; sandbox 200s at {sandbox}");
+            diagnostics.Add($"{id}: record {(entity is not null ? $"{entity.GetString("State")} attempts {entity.GetInt32("Attempts")} last error {entity.GetString("LastError")}" : "missing")}; sandbox 200s at {sandbox}");
         }
 
         var pass = drained && lost.Count == 0 && deliveredTwice.Count == 0 && unexplained.Count == 0 && ghost.Count == 0 && unavailableNeverAckedButArrived.Count == 0;
