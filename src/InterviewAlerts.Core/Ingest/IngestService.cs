@@ -31,9 +31,10 @@ public sealed partial class IngestService(
         var interpretation = call.Interpretation;
         if (!interpretation.IsValid) return new IngestResult(IngestStatus.Invalid, interpretation);
 
-        var body = interpretation.Request!.ToParadoxJson();
-        // Serialized once: the idempotency hash, the size check and (if large) the blob all use this text.
-        var bodyText = body.ToJsonString(ParadoxJson.Options);
+        // Serialized once: the idempotency hash, the size check and (if large) the blob all use these bytes.
+        var bodyBytes = interpretation.Request!.ToParadoxUtf8();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(bodyBytes)!.AsObject();
+        var bodyText = Encoding.UTF8.GetString(bodyBytes);
         var trackingId = TrackingIds.FromIdempotencyKey(interpretation.Shape.ToString(), IdempotencyKeyOf(call, interpretation, bodyText));
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = trackingId });
 

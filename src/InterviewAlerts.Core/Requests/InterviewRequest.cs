@@ -135,6 +135,9 @@ public sealed class InterviewRequest
     /// <c>JsonSerializer.SerializeToNode(this, ParadoxJson.Options)</c> gives, absent (null) fields left out, with the
     /// unknown fields then set over it. Nodes are copies: changing the body does not change the request.
     /// </remarks>
+    /// <summary>The Paradox body as UTF-8 JSON: the exact bytes that are fingerprinted, queued and sent.</summary>
+    public byte[] ToParadoxUtf8() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ToParadoxJson(), ParadoxJson.Options);
+
     public JsonObject ToParadoxJson()
     {
         // Collected first, so the object's dictionary is made at its final size instead of growing field by field.
