@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace InterviewAlerts.Core.BrassRing;
@@ -11,6 +10,7 @@ namespace InterviewAlerts.Core.BrassRing;
 internal static class BrassRingJsonTree
 {
     private static readonly string[] EnvelopeKeys = ["Sender", "TransactInfo", "Packet"];
+    private const int AllKeys = 0b111;
     private static readonly string[] TextKeys = ["#text", "#cdata-section", "$", "_text", "_cdata"];
 
     private static readonly JsonDocumentOptions Options = new()
@@ -49,8 +49,7 @@ internal static class BrassRingJsonTree
         if (HasEnvelopeKeys(root)) return root;
         foreach (var property in root.EnumerateObject())
         {
-            var isWrapper = BrassRingNode.LocalName(property.Name).Equals("Envelope", StringComparison.OrdinalIgnoreCase);
-            if (isWrapper && property.Value.ValueKind == JsonValueKind.Object && HasEnvelopeKeys(property.Value))
+            if (IsEnvelopeName(BrassRingNode.LocalName(property.Name)) && property.Value.ValueKind == JsonValueKind.Object && HasEnvelopeKeys(property.Value))
                 return property.Value;
         }
 
@@ -89,12 +88,13 @@ internal static class BrassRingJsonTree
         var found = 0; // one bit per envelope key
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = ClassifyName(ref reader, out var isEnvelopeName);
+            var name = BrassRingNode.LocalName(reader.GetString()!);
+            var key = EnvelopeKeyIndex(name);
             if (key >= 0) found |= 1 << key;
-            if (found == 0b111) return true;
+            if (found == AllKeys) return true;
 
             if (!reader.Read()) return false;
-            var isWrapper = allowWrapper && reader.TokenType == JsonTokenType.StartObject && isEnvelopeName;
+            var isWrapper = allowWrapper && reader.TokenType == JsonTokenType.StartObject && IsEnvelopeName(name);
             if (isWrapper)
             {
                 if (ScanObject(ref reader, allowWrapper: false)) return true;
@@ -108,48 +108,24 @@ internal static class BrassRingJsonTree
         return false;
     }
 
-    /// <summary>
-    /// Which envelope key a property name is (its local name, any case), or -1; and whether it is "Envelope".
-    /// Plain ASCII names are compared in place; others are decoded and compared as the full read compares them.
-    /// </summary>
-    private static int ClassifyName(ref Utf8JsonReader reader, out bool isEnvelopeName)
-    {
-        if (reader.HasValueSequence || reader.ValueIsEscaped || !Ascii.IsValid(reader.ValueSpan))
-        {
-            var name = BrassRingNode.LocalName(reader.GetString()!);
-            isEnvelopeName = name.Equals("Envelope", StringComparison.OrdinalIgnoreCase);
-            return Array.FindIndex(EnvelopeKeys, candidate => candidate.Equals(name, StringComparison.OrdinalIgnoreCase));
-        }
+    /// <summary>Which envelope key a local name is, in any case (an index in <see cref="EnvelopeKeys"/>), or -1.</summary>
+    private static int EnvelopeKeyIndex(string localName) =>
+        Array.FindIndex(EnvelopeKeys, key => key.Equals(localName, StringComparison.OrdinalIgnoreCase));
 
-        var raw = reader.ValueSpan;
-        var local = raw[(raw.LastIndexOf((byte)':') + 1)..];
-        isEnvelopeName = Ascii.EqualsIgnoreCase(local, "Envelope"u8);
-        if (Ascii.EqualsIgnoreCase(local, "Sender"u8)) return 0;
-        if (Ascii.EqualsIgnoreCase(local, "TransactInfo"u8)) return 1;
-        return Ascii.EqualsIgnoreCase(local, "Packet"u8) ? 2 : -1;
-    }
+    private static bool IsEnvelopeName(string localName) => localName.Equals("Envelope", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Whether a property name of a JSON body's root object is one that can make it an envelope: its local name is
-    /// Sender, TransactInfo, Packet or Envelope, in any case (as <see cref="ClassifyName"/> compares). A body whose root
-    /// has none of these is never read as an envelope, so a caller that has already parsed it can skip
-    /// <see cref="TryRead"/>, which would only answer null.
-    /// </summary>
-    internal static bool MayBeEnvelopeName(string name)
+    private static bool HasEnvelopeKeys(JsonElement candidate)
     {
-        var local = BrassRingNode.LocalName(name);
-        if (local.Equals("Envelope", StringComparison.OrdinalIgnoreCase)) return true;
-        foreach (var key in EnvelopeKeys)
+        var found = 0; // one bit per envelope key
+        foreach (var property in candidate.EnumerateObject())
         {
-            if (key.Equals(local, StringComparison.OrdinalIgnoreCase)) return true;
+            var key = EnvelopeKeyIndex(BrassRingNode.LocalName(property.Name));
+            if (key >= 0) found |= 1 << key;
+            if (found == AllKeys) return true;
         }
 
         return false;
     }
-
-    private static bool HasEnvelopeKeys(JsonElement candidate) =>
-        EnvelopeKeys.All(key => candidate.EnumerateObject().Any(property =>
-            BrassRingNode.LocalName(property.Name).Equals(key, StringComparison.OrdinalIgnoreCase)));
 
     private static void Fill(BrassRingNode node, JsonElement element)
     {

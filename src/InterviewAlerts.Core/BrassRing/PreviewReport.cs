@@ -30,7 +30,7 @@ public static class PreviewReport
         if (interpretation.Request is { } request)
         {
             text.AppendLine("Paradox request (exactly what will be sent):");
-            text.AppendLine(request.ToParadoxJson().ToJsonString(Indented));
+            text.AppendLine(JsonNode.Parse(request.ToParadoxUtf8())!.ToJsonString(Indented));
         }
         else if (interpretation.Mapping is { } failed)
         {

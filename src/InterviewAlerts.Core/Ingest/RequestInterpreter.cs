@@ -1,6 +1,4 @@
-using System.Text.Unicode;
 using InterviewAlerts.Core.BrassRing;
-using InterviewAlerts.Core.Native;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
 
@@ -39,15 +37,6 @@ public sealed class RequestInterpreter
             };
         }
 
-        // Most JSON bodies are native requests: read them once, for both questions (envelope or not, and what request).
-        // Only a body that the quick reading leaves undecided (not plain valid JSON, a repeated name, a name of the
-        // envelope) takes the BrassRing reader and then the strict native reader, which give the exact answer.
-        if (BrassRingMediaTypes.Classify(contentType) is BrassRingMediaKind.Json or BrassRingMediaKind.Unspecified
-            && ReadNative(body) is { } native)
-        {
-            return native;
-        }
-
         var brassRing = BrassRingEnvelopeReader.Read(contentType, body);
         return brassRing.Outcome switch
         {
@@ -56,8 +45,6 @@ public sealed class RequestInterpreter
             _ => InterpretNative(body),
         };
     }
-
-    private static readonly Func<string, bool> MayBeEnvelopeName = BrassRingJsonTree.MayBeEnvelopeName;
 
     private static bool IsBrassRingMediaType(string? contentType) =>
         MediaTypes.Essence(contentType) is "text/xml" or "application/xml" or "application/x-www-form-urlencoded";
@@ -87,25 +74,11 @@ public sealed class RequestInterpreter
         Errors = [new FieldError("$", read.Code ?? BrassRingErrorCodes.MalformedEnvelope, read.Reason ?? "The BrassRing envelope could not be read.")],
     };
 
-    /// <summary>The native request of a body read in one pass, or null when the reading leaves it undecided.</summary>
-    private static Interpretation? ReadNative(ReadOnlyMemory<byte> body)
-    {
-        if (!Utf8.IsValid(body.Span)) return null;
-        var normalized = RequestNormalizer.Read(body, MayBeEnvelopeName);
-        if (normalized is null || NativeJsonReader.HasLoneSurrogateEscape(body.Span)) return null;
-        return Native(normalized);
-    }
-
-    /// <summary>The strict reading, for bodies the quick one leaves undecided and the BrassRing reader does not take.</summary>
     private static Interpretation InterpretNative(ReadOnlyMemory<byte> body)
     {
-        var error = NativeJsonReader.TryParse(body, out var document);
-        if (error is not null) return new Interpretation { Shape = RequestShape.Native, Errors = [error] };
-        using (document)
-        {
-            // A document the strict reader accepts repeats no name, so the reading always decides.
-            return Native(RequestNormalizer.Normalize(document!.RootElement)!);
-        }
+        var read = NativeJsonReader.Read(body);
+        if (read.Error is { } error) return new Interpretation { Shape = RequestShape.Native, Errors = [error] };
+        return Native(RequestNormalizer.Normalize(read.Body!));
     }
 
     private static Interpretation Native(NormalizationResult normalized)

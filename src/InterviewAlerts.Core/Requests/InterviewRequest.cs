@@ -22,21 +22,13 @@ public sealed class InterviewRequest
 
     /// <summary>One object per segment; the item fields are undocumented, so the objects pass as given.</summary>
     [JsonPropertyName(FieldNames.InterviewSegments)]
-    public JsonArray? InterviewSegments { get => _interviewSegments.Get(); set => _interviewSegments.Set(value); }
+    public JsonArray? InterviewSegments { get; set; }
 
     [JsonPropertyName(FieldNames.InterviewerEmails)] public IReadOnlyList<string>? InterviewerEmails { get; set; }
 
     /// <summary>String items, or objects as given (Paradox's object form marks optional interviewers).</summary>
     [JsonPropertyName(FieldNames.InterviewerExIds)]
-    public JsonArray? InterviewerExIds
-    {
-        get => _interviewerExIds.Get();
-        set
-        {
-            _interviewerExIds.Set(value);
-            _interviewerExIdStrings = null;
-        }
-    }
+    public JsonArray? InterviewerExIds { get; set; }
 
     /// <summary>Members of the round-robin team; sent as Paradox documents it, a string holding a JSON array.</summary>
     [JsonPropertyName(FieldNames.InterviewTeam), JsonConverter(typeof(JsonArrayTextConverter))]
@@ -93,151 +85,11 @@ public sealed class InterviewRequest
 
     /// <summary>The debrief meeting; its children are undocumented, so the object passes as given.</summary>
     [JsonPropertyName(FieldNames.Debrief)]
-    public JsonObject? Debrief { get => _debrief.Get(); set => _debrief.Set(value); }
+    public JsonObject? Debrief { get; set; }
 
-    /// <summary>Unknown fields, in the order received, passed to Paradox as they came.</summary>
-    [JsonIgnore] public JsonObject? AdditionalFields { get; set; }
+    /// <summary>Unknown fields, in the order received, passed to Paradox as they came, after the known ones.</summary>
+    [JsonExtensionData] public JsonObject? AdditionalFields { get; set; }
 
-    // Nodes read from a body are built when first read (DeferredValues): validation needs only what the reader saw.
-    private DeferredNode<JsonArray> _interviewSegments;
-    private DeferredNode<JsonArray> _interviewerExIds;
-    private DeferredNode<JsonObject> _debrief;
-
-    /// <summary>The string items of <see cref="InterviewerExIds"/> while it is not built yet, as they will be in it.</summary>
-    private List<string>? _interviewerExIdStrings;
-
-    /// <summary>Whether <see cref="InterviewSegments"/> is set, without building it.</summary>
-    internal bool HasInterviewSegments => _interviewSegments.HasValue;
-
-    /// <summary>
-    /// The string items of <see cref="InterviewerExIds"/> when they are known without building it (read from a body
-    /// and not read since); null otherwise, and then the array is what to check.
-    /// </summary>
-    internal IReadOnlyList<string>? InterviewerExIdStringsIfNotBuilt => _interviewerExIds.IsDeferred ? _interviewerExIdStrings : null;
-
-    internal void DeferInterviewSegments(DeferredValues source, int slot) =>
-        _interviewSegments.Defer(source, slot, static element => JsonArray.Create(element));
-
-    internal void DeferDebrief(DeferredValues source, int slot) =>
-        _debrief.Defer(source, slot, static element => JsonObject.Create(element));
-
-    /// <param name="strings">The array's string items as <see cref="LooseLists.StringsOrObjects"/> keeps them.</param>
-    internal void DeferInterviewerExIds(DeferredValues source, int slot, List<string> strings)
-    {
-        _interviewerExIds.Defer(source, slot, static element =>
-            new LooseLists([]).StringsOrObjects(FieldNames.InterviewerExIds, LooseValue.Of(element)));
-        _interviewerExIdStrings = strings;
-    }
-
-    /// <summary>The exact JSON body sent to Paradox: known fields in seed order, then the unknown ones.</summary>
-    /// <remarks>
-    /// Built field by field: the same object (names, order, values, and so the same JSON text) that
-    /// <c>JsonSerializer.SerializeToNode(this, ParadoxJson.Options)</c> gives, absent (null) fields left out, with the
-    /// unknown fields then set over it. Nodes are copies: changing the body does not change the request.
-    /// </remarks>
     /// <summary>The Paradox body as UTF-8 JSON: the exact bytes that are fingerprinted, queued and sent.</summary>
-    public byte[] ToParadoxUtf8() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ToParadoxJson(), ParadoxJson.Options);
-
-    public JsonObject ToParadoxJson()
-    {
-        // Collected first, so the object's dictionary is made at its final size instead of growing field by field.
-        var body = new List<KeyValuePair<string, JsonNode?>>(FieldNames.All.Count);
-        Add(body, FieldNames.Oid, Oid);
-        Add(body, FieldNames.ExId, ExId);
-        Add(body, FieldNames.JobApplicationId, JobApplicationId);
-        Add(body, FieldNames.UseApplicationIdForIdentity, UseApplicationIdForIdentity);
-        Add(body, FieldNames.Action, Action);
-        Add(body, FieldNames.InterviewDuration, InterviewDuration);
-        Add(body, FieldNames.InterviewType, InterviewType);
-        Add(body, FieldNames.CustomInterviewTypeId, CustomInterviewTypeId);
-        Add(body, FieldNames.InterviewSegments, InterviewSegments);
-        Add(body, FieldNames.InterviewerEmails, InterviewerEmails);
-        Add(body, FieldNames.InterviewerExIds, InterviewerExIds);
-        AddArrayText(body, FieldNames.InterviewTeam, InterviewTeam);
-        AddArrayText(body, FieldNames.AlternateInterviewTeam, AlternateInterviewTeam);
-        Add(body, FieldNames.InterviewerIds, InterviewerIds);
-        Add(body, FieldNames.InterviewJoblocCode, InterviewJoblocCode);
-        Add(body, FieldNames.InterviewJoblocRoomId, InterviewJoblocRoomId);
-        Add(body, FieldNames.InterviewJoblocId, InterviewJoblocId);
-        Add(body, FieldNames.InterviewLocationAddress, InterviewLocationAddress);
-        Add(body, FieldNames.InterviewInstructions, InterviewInstructions);
-        Add(body, FieldNames.CandidateInterviewPrepExId, CandidateInterviewPrepExId);
-        Add(body, FieldNames.RecruiterInterviewPrepExId, RecruiterInterviewPrepExId);
-        Add(body, FieldNames.InterviewOwnerEmail, InterviewOwnerEmail);
-        Add(body, FieldNames.GenerateVirtualUrl, GenerateVirtualUrl);
-        Add(body, FieldNames.Private, Private);
-        Add(body, FieldNames.FirstName, FirstName);
-        Add(body, FieldNames.LastName, LastName);
-        Add(body, FieldNames.Phone, Phone);
-        Add(body, FieldNames.Email, Email);
-        Add(body, FieldNames.JobTitle, JobTitle);
-        Add(body, FieldNames.JobReqId, JobReqId);
-        Add(body, FieldNames.JobLocCode, JobLocCode);
-        Add(body, FieldNames.CandidateJourney, CandidateJourney);
-        Add(body, FieldNames.CandidateJourneyStatus, CandidateJourneyStatus);
-        Add(body, FieldNames.SequentialOrderAutomation, SequentialOrderAutomation);
-        Add(body, FieldNames.RecordedInterviewId, RecordedInterviewId);
-        Add(body, FieldNames.InterviewJoblocRoomExId, InterviewJoblocRoomExId);
-        Add(body, FieldNames.InterviewJoblocRoomEmail, InterviewJoblocRoomEmail);
-        Add(body, FieldNames.Resume, Resume);
-        Add(body, FieldNames.ForceSequentMultiDays, ForceSequentMultiDays);
-        Add(body, FieldNames.InterviewOwnerExId, InterviewOwnerExId);
-        Add(body, FieldNames.Note, Note);
-        Add(body, FieldNames.AttendeeCount, AttendeeCount);
-        Add(body, FieldNames.UseParadoxStatusMap, UseParadoxStatusMap);
-        Add(body, FieldNames.StatusMapName, StatusMapName);
-        Add(body, FieldNames.StatusMapExId, StatusMapExId);
-        Add(body, FieldNames.PrimaryContactMethod, PrimaryContactMethod);
-        Add(body, FieldNames.Debrief, Debrief);
-
-        var paradox = new JsonObject(body);
-        if (AdditionalFields is not null)
-        {
-            foreach (var (name, value) in AdditionalFields)
-            {
-                paradox[name] = value?.DeepClone();
-            }
-        }
-
-        return paradox;
-    }
-
-    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, string? value)
-    {
-        if (value is not null) body.Add(new(name, JsonValue.Create(value)));
-    }
-
-    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, long? value)
-    {
-        if (value is { } number) body.Add(new(name, JsonValue.Create(number)));
-    }
-
-    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, int? value)
-    {
-        if (value is { } number) body.Add(new(name, JsonValue.Create(number)));
-    }
-
-    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, bool? value)
-    {
-        if (value is { } flag) body.Add(new(name, JsonValue.Create(flag)));
-    }
-
-    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, JsonNode? value)
-    {
-        if (value is not null) body.Add(new(name, value.DeepClone()));
-    }
-
-    private static void Add(List<KeyValuePair<string, JsonNode?>> body, string name, IReadOnlyList<string>? items)
-    {
-        if (items is null) return;
-        var array = new JsonArray();
-        foreach (var item in items) array.Add(item is null ? null : JsonValue.Create(item));
-        body.Add(new(name, array));
-    }
-
-    /// <summary>A list sent as a string holding a JSON array (<see cref="JsonArrayTextConverter"/>).</summary>
-    private static void AddArrayText(List<KeyValuePair<string, JsonNode?>> body, string name, IReadOnlyList<string>? items)
-    {
-        if (items is not null) body.Add(new(name, JsonValue.Create(JsonArrayTextConverter.ToText(items))));
-    }
+    public byte[] ToParadoxUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, ParadoxBodyContext.Paradox.InterviewRequest);
 }

@@ -11,10 +11,10 @@ namespace InterviewAlerts.Core.Requests;
 internal sealed class LooseLists(List<FieldError> errors)
 {
     /// <summary>An array of strings, or one comma-separated string (both documented by Paradox).</summary>
-    public IReadOnlyList<string>? Strings(string field, in LooseValue value)
+    public IReadOnlyList<string>? Strings(string field, JsonNode? value)
     {
-        var kind = value.Kind;
-        if (kind == JsonValueKind.String) return NonEmpty(SplitCommas(value.GetString()));
+        var kind = LooseScalars.KindOf(value);
+        if (kind == JsonValueKind.String) return NonEmpty(SplitCommas(value!.GetValue<string>()));
         if (kind == JsonValueKind.Array) return NonEmpty(StringItems(field, value));
         if (kind == JsonValueKind.Null) return null;
         Fail(field, $"{field} must be an array of strings or a comma-separated string; got a JSON {LooseScalars.Describe(kind)}.");
@@ -22,12 +22,12 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>Like <see cref="Strings"/>, but object items (optional interviewers) are kept as given.</summary>
-    public JsonArray? StringsOrObjects(string field, in LooseValue value)
+    public JsonArray? StringsOrObjects(string field, JsonNode? value)
     {
-        var kind = value.Kind;
+        var kind = LooseScalars.KindOf(value);
         if (kind == JsonValueKind.String)
         {
-            var items = SplitCommas(value.GetString());
+            var items = SplitCommas(value!.GetValue<string>());
             if (items.Count == 0) return null;
             var array = new JsonArray();
             foreach (var item in items) array.Add(JsonValue.Create(item));
@@ -41,9 +41,9 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>A round-robin team: an array, or a string holding a JSON array, as Paradox documents it.</summary>
-    public IReadOnlyList<string>? Team(string field, in LooseValue value)
+    public IReadOnlyList<string>? Team(string field, JsonNode? value)
     {
-        var kind = value.Kind;
+        var kind = LooseScalars.KindOf(value);
         if (kind == JsonValueKind.Null) return null;
         if (kind == JsonValueKind.Array) return NonEmpty(StringItems(field, value));
         if (kind != JsonValueKind.String)
@@ -52,8 +52,7 @@ internal sealed class LooseLists(List<FieldError> errors)
             return null;
         }
 
-        if (value.PreReadStringItems is { } read) return NonEmpty(read);
-        var text = LooseScalars.Blank(value.GetString());
+        var text = LooseScalars.Blank(value!.GetValue<string>());
         if (text is null) return null;
         if (TryReadArrayText(field, text, out var members)) return NonEmpty(members);
         Fail(field, $"{TeamExpected(field)}; got a string of {text.Length} characters that is not a JSON array.");
@@ -61,24 +60,24 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>An array whose items are all objects, passed on as given.</summary>
-    public JsonArray? Objects(string field, in LooseValue value)
+    public JsonArray? Objects(string field, JsonNode? value)
     {
-        var kind = value.Kind;
+        var kind = LooseScalars.KindOf(value);
         if (kind == JsonValueKind.Null) return null;
         if (kind == JsonValueKind.Array && AllObjects(value, out var count))
         {
-            return count == 0 ? null : (JsonArray)value.CloneNode()!;
+            return count == 0 ? null : (JsonArray)value!.DeepClone();
         }
 
         Fail(field, $"{field} must be an array of objects; got {DescribeArray(kind)}.");
         return null;
     }
 
-    public JsonObject? Object(string field, in LooseValue value)
+    public JsonObject? Object(string field, JsonNode? value)
     {
-        var kind = value.Kind;
+        var kind = LooseScalars.KindOf(value);
         if (kind == JsonValueKind.Null) return null;
-        if (kind == JsonValueKind.Object) return (JsonObject)value.CloneNode()!;
+        if (kind == JsonValueKind.Object) return (JsonObject)value!.DeepClone();
         Fail(field, $"{field} must be a JSON object; got a JSON {LooseScalars.Describe(kind)}.");
         return null;
     }
@@ -89,12 +88,12 @@ internal sealed class LooseLists(List<FieldError> errors)
     private static List<string> SplitCommas(string text) =>
         [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
-    private static bool AllObjects(in LooseValue array, out int count)
+    private static bool AllObjects(JsonNode? array, out int count)
     {
         count = 0;
-        foreach (var item in array.EnumerateItems())
+        foreach (var item in array!.AsArray())
         {
-            if (item.Kind != JsonValueKind.Object) return false;
+            if (LooseScalars.KindOf(item) != JsonValueKind.Object) return false;
             count++;
         }
 
@@ -105,17 +104,16 @@ internal sealed class LooseLists(List<FieldError> errors)
     /// Trimmed string items (numbers become their digits; null and blank items are dropped); null, with an error
     /// for the field, when an item has another type.
     /// </summary>
-    private List<string>? StringItems(string field, in LooseValue array)
+    private List<string>? StringItems(string field, JsonNode? array)
     {
-        if (array.PreReadStringItems is { } read) return read;
         var items = new List<string>();
         var index = 0;
-        foreach (var item in array.EnumerateItems())
+        foreach (var item in array!.AsArray())
         {
             index++;
             if (!TryStringItem(item, out var text))
             {
-                Fail(field, $"{field} item {index} must be a string; got a JSON {LooseScalars.Describe(item.Kind)}.");
+                Fail(field, $"{field} item {index} must be a string; got a JSON {LooseScalars.Describe(LooseScalars.KindOf(item))}.");
                 return null;
             }
 
@@ -126,17 +124,17 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>Like <see cref="StringItems"/>, but object items are kept as given; null (with an error) or empty gives null.</summary>
-    private JsonArray? StringOrObjectItems(string field, in LooseValue array)
+    private JsonArray? StringOrObjectItems(string field, JsonNode? array)
     {
         JsonArray? items = null;
         var index = 0;
-        foreach (var item in array.EnumerateItems())
+        foreach (var item in array!.AsArray())
         {
             index++;
             JsonNode? node;
-            if (item.Kind == JsonValueKind.Object)
+            if (LooseScalars.KindOf(item) == JsonValueKind.Object)
             {
-                node = item.CloneNode();
+                node = item!.DeepClone();
             }
             else if (TryStringItem(item, out var text))
             {
@@ -145,7 +143,7 @@ internal sealed class LooseLists(List<FieldError> errors)
             }
             else
             {
-                Fail(field, $"{field} item {index} must be a string or an object; got a JSON {LooseScalars.Describe(item.Kind)}.");
+                Fail(field, $"{field} item {index} must be a string or an object; got a JSON {LooseScalars.Describe(LooseScalars.KindOf(item))}.");
                 return null;
             }
 
@@ -156,18 +154,18 @@ internal sealed class LooseLists(List<FieldError> errors)
     }
 
     /// <summary>A string item trimmed (null when blank), a number as its JSON text, JSON null as null; false for other kinds.</summary>
-    private static bool TryStringItem(in LooseValue item, out string? text)
+    private static bool TryStringItem(JsonNode? item, out string? text)
     {
-        switch (item.Kind)
+        switch (LooseScalars.KindOf(item))
         {
             case JsonValueKind.Null:
                 text = null;
                 return true;
             case JsonValueKind.String:
-                text = LooseScalars.Blank(item.GetString());
+                text = LooseScalars.Blank(item!.GetValue<string>());
                 return true;
             case JsonValueKind.Number:
-                text = item.NumberJson();
+                text = LooseScalars.NumberJson(item!);
                 return true;
             default:
                 text = null;
@@ -179,98 +177,20 @@ internal sealed class LooseLists(List<FieldError> errors)
     /// The members of the JSON array a string holds. False when it holds anything else or text that does not decode;
     /// true with null members (the error already added) when the array has an item that is not a string.
     /// </summary>
-    /// <remarks>
-    /// As a document parse with the default options would answer (the whole text must be one JSON value, and every
-    /// string item must decode, before an item of the wrong kind is reported), in one forward pass of a reader.
-    /// </remarks>
     private bool TryReadArrayText(string field, string text, out List<string>? members)
     {
         members = null;
-
-        // Text with surrogates (rare in a team) is transcoded as the document parse transcodes it.
-        if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return TryReadArrayDocument(field, text, out members);
-
-        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            var length = System.Text.Encoding.UTF8.GetBytes(text, rented);
-            var reader = new Utf8JsonReader(rented.AsSpan(0, length));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray) return false;
+            if (JsonNode.Parse(text) is not JsonArray array) return false;
 
-            var items = new List<string>();
-            var index = 0;
-            var wrongKind = JsonValueKind.Undefined; // of the first item that is not a string, number or null
-            var wrongIndex = 0;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            // A \u escape of half a surrogate pair parses, but only throws when the item is read: check them all first.
+            foreach (var item in array)
             {
-                index++;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.String:
-                        var item = reader.GetString()!; // a \u escape of half a surrogate pair throws here
-                        if (wrongIndex == 0 && LooseScalars.Blank(item) is { } trimmed) items.Add(trimmed);
-                        break;
-                    case JsonTokenType.Number:
-                        if (wrongIndex == 0) items.Add(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
-                        break;
-                    case JsonTokenType.Null:
-                        break;
-                    default:
-                        if (wrongIndex == 0)
-                        {
-                            wrongIndex = index;
-                            wrongKind = reader.TokenType switch
-                            {
-                                JsonTokenType.StartObject => JsonValueKind.Object,
-                                JsonTokenType.StartArray => JsonValueKind.Array,
-                                _ => JsonValueKind.True,
-                            };
-                        }
-
-                        reader.Skip();
-                        break;
-                }
+                if (LooseScalars.KindOf(item) == JsonValueKind.String) _ = item!.GetValue<string>();
             }
 
-            // The array has ended: only whitespace may follow (the reader throws on anything else).
-            if (reader.TokenType != JsonTokenType.EndArray || reader.Read()) return false;
-
-            if (wrongIndex > 0)
-            {
-                Fail(field, $"{field} item {wrongIndex} must be a string; got a JSON {LooseScalars.Describe(wrongKind)}.");
-                return true;
-            }
-
-            members = items;
-            return true;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return false;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    /// <summary>The same answer as <see cref="TryReadArrayText"/>, from a parsed document.</summary>
-    private bool TryReadArrayDocument(string field, string text, out List<string>? members)
-    {
-        members = null;
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array) return false;
-
-            // A \u escape of half a surrogate pair parses, but only throws when the item is read: check it now.
-            foreach (var item in root.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String) _ = item.GetString();
-            }
-
-            members = StringItems(field, LooseValue.Of(root));
+            members = StringItems(field, array);
             return true;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)

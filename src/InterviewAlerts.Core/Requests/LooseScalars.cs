@@ -19,23 +19,23 @@ internal sealed class LooseScalars(List<FieldError> errors)
     private const int QuoteLimit = 40;
     private const string WholeNumber = "a whole number";
 
-    public string? String(string field, in LooseValue value)
+    public string? String(string field, JsonNode? value)
     {
-        switch (value.Kind)
+        switch (KindOf(value))
         {
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
-                return Blank(value.GetString());
+                return Blank(value!.GetValue<string>());
             case JsonValueKind.Number:
-                return value.NumberJson();
+                return NumberJson(value!);
             default:
-                Fail(field, $"{field} must be a string; got a JSON {Describe(value.Kind)}.");
+                Fail(field, $"{field} must be a string; got a JSON {Describe(KindOf(value))}.");
                 return null;
         }
     }
 
-    public int? Int(string field, in LooseValue value, string expected = WholeNumber)
+    public int? Int(string field, JsonNode? value, string expected = WholeNumber)
     {
         var number = Long(field, value, expected);
         if (number is null) return null;
@@ -44,11 +44,8 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return null;
     }
 
-    public long? Long(string field, in LooseValue value, string expected = WholeNumber)
+    public long? Long(string field, JsonNode? value, string expected = WholeNumber)
     {
-        // A plain integer in the body: the value decimal.TryParse would give, without making its text.
-        if (value.TryGetPlainInt64(out var plain)) return plain;
-
         var text = NumberText(field, value, expected);
         if (text is null) return null;
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
@@ -62,16 +59,16 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return null;
     }
 
-    public bool? Bool(string field, in LooseValue value)
+    public bool? Bool(string field, JsonNode? value)
     {
-        switch (value.Kind)
+        switch (KindOf(value))
         {
             case JsonValueKind.Null: return null;
             case JsonValueKind.True: return true;
             case JsonValueKind.False: return false;
         }
 
-        var text = value.Kind is JsonValueKind.String or JsonValueKind.Number ? Text(value) : null;
+        var text = KindOf(value) is JsonValueKind.String or JsonValueKind.Number ? Text(value) : null;
         switch (text?.ToLowerInvariant())
         {
             case "": return null;
@@ -84,7 +81,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>A non-negative whole number kept as its digits, for fields Paradox documents as strings.</summary>
-    public string? DigitsText(string field, in LooseValue value)
+    public string? DigitsText(string field, JsonNode? value)
     {
         const string expected = "a whole number, 0 or more";
         var number = Long(field, value, expected);
@@ -94,12 +91,12 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>A number, its digits as a string, or a Paradox type name (see <see cref="InterviewTypes"/>).</summary>
-    public int? InterviewType(string field, in LooseValue value)
+    public int? InterviewType(string field, JsonNode? value)
     {
         const string expected = "a number 1–19 or a type name such as PHONE_INTERVIEW";
-        if (value.Kind == JsonValueKind.String)
+        if (KindOf(value) == JsonValueKind.String)
         {
-            var text = Blank(value.GetString());
+            var text = Blank(value!.GetValue<string>());
             if (text is null) return null;
             if (!HasDigit(text) && InterviewTypes.TryParse(text, out var named)) return named;
         }
@@ -108,10 +105,10 @@ internal sealed class LooseScalars(List<FieldError> errors)
     }
 
     /// <summary>An enumerated string matched in any case; absent gives null.</summary>
-    public string? LowerCaseWord(string field, in LooseValue value)
+    public string? LowerCaseWord(string field, JsonNode? value)
     {
-        if (value.Kind is JsonValueKind.Null) return null;
-        if (value.Kind is JsonValueKind.String) return Blank(value.GetString())?.ToLowerInvariant();
+        if (KindOf(value) is JsonValueKind.Null) return null;
+        if (KindOf(value) is JsonValueKind.String) return Blank(value!.GetValue<string>())?.ToLowerInvariant();
         Fail(field, $"{field} must be a string; got {Quote(value)}.");
         return null;
     }
@@ -144,22 +141,22 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return false;
     }
 
-    private string? NumberText(string field, in LooseValue value, string expected)
+    private string? NumberText(string field, JsonNode? value, string expected)
     {
-        switch (value.Kind)
+        switch (KindOf(value))
         {
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.Number:
-                return value.NumberJson();
+                return NumberJson(value!);
             case JsonValueKind.String:
-                var text = Blank(value.GetString());
+                var text = Blank(value!.GetValue<string>());
                 // Strings must be plain digits: "3e1" or "30.0" in a string is more likely a mistake than a number.
                 if (text is null || IsIntegerText(text)) return text;
                 Fail(field, $"{field} must be {expected}; got {Quote(value)}.");
                 return null;
             default:
-                Fail(field, $"{field} must be {expected}; got a JSON {Describe(value.Kind)}.");
+                Fail(field, $"{field} must be {expected}; got a JSON {Describe(KindOf(value))}.");
                 return null;
         }
     }
@@ -170,21 +167,18 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 
-    private static string Text(in LooseValue value) =>
-        value.Kind == JsonValueKind.String ? value.GetString().Trim() : value.NumberJson();
+    private static string Text(JsonNode? value) =>
+        KindOf(value) == JsonValueKind.String ? value!.GetValue<string>().Trim() : NumberJson(value!);
 
-    /// <summary>
-    /// The JSON text of a value, exactly as <see cref="JsonNode.ToJsonString"/> writes it. A number read from a body
-    /// is backed by its JSON element, whose raw text is that same text: no writer needs to be created for it.
-    /// </summary>
+    /// <summary>The JSON text of a number exactly as received (a number read from a body keeps its element's text).</summary>
     public static string NumberJson(JsonNode value) =>
         value is JsonValue json && json.GetValueKind() == JsonValueKind.Number && json.TryGetValue<JsonElement>(out var element)
             ? element.GetRawText()
             : value.ToJsonString();
 
-    private static string Quote(in LooseValue value)
+    private static string Quote(JsonNode? value)
     {
-        if (value.Kind is not (JsonValueKind.String or JsonValueKind.Number)) return $"a JSON {Describe(value.Kind)}";
+        if (KindOf(value) is not (JsonValueKind.String or JsonValueKind.Number)) return $"a JSON {Describe(KindOf(value))}";
         var text = Text(value);
         return text.Length <= QuoteLimit ? $"\"{text}\"" : $"\"{text[..QuoteLimit]}…\"";
     }

@@ -58,7 +58,7 @@ public static class InterviewRequestValidator
         check.Range(F.InterviewType, r.InterviewType, InterviewTypes.Min, InterviewTypes.Max);
 
         // Only a defined, non-sequential type makes segments wrong; a missing or undefined type is reported above.
-        if (r.HasInterviewSegments && r.InterviewType is { } type && InterviewTypes.IsDefined(type) && !InterviewTypes.IsSequential(type))
+        if (r.InterviewSegments is not null && r.InterviewType is { } type && InterviewTypes.IsDefined(type) && !InterviewTypes.IsSequential(type))
         {
             check.Add(F.InterviewSegments, ErrorCodes.RequiresSequentialType,
                 $"{F.InterviewSegments} can only be sent with a sequential {F.InterviewType} (5, 6 or 15); {F.InterviewType} is {type}.");
@@ -70,8 +70,7 @@ public static class InterviewRequestValidator
     private static void CheckInterviewers(InterviewRequest r, FieldChecks check)
     {
         check.Emails(F.InterviewerEmails, r.InterviewerEmails, 255);
-        if (r.InterviewerExIdStringsIfNotBuilt is { } exIdStrings) check.ItemsMaxLength(F.InterviewerExIds, exIdStrings, 255);
-        else check.StringItemsMaxLength(F.InterviewerExIds, r.InterviewerExIds, 255);
+        check.StringItemsMaxLength(F.InterviewerExIds, r.InterviewerExIds, 255);
         CheckTeamSize(F.InterviewTeam, r.InterviewTeam, check);
         CheckTeamSize(F.AlternateInterviewTeam, r.AlternateInterviewTeam, check);
         check.ItemsMaxLength(F.InterviewerIds, r.InterviewerIds, 10);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Ingest;
 using Microsoft.AspNetCore.Http;
@@ -59,7 +60,7 @@ public sealed partial class WebhookResponder(
             manifest = interpretation.Mapping?.Manifest,
             mapping = interpretation.Mapping?.SourceFields,
             ignoredFields = interpretation.Mapping?.IgnoredFields,
-            paradoxRequest = interpretation.Request?.ToParadoxJson(),
+            paradoxRequest = interpretation.Request is { } request ? JsonNode.Parse(request.ToParadoxUtf8()) : null,
             errors = interpretation.Errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
             longDescription = interpretation.ProblemDescription,
         })

@@ -1,5 +1,5 @@
 using System.Text;
-using InterviewAlerts.Core.Native;
+using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
 

@@ -1,8 +1,8 @@
 using System.Text;
-using InterviewAlerts.Core.Native;
+using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Validation;
 
-namespace InterviewAlerts.Core.Tests.Native;
+namespace InterviewAlerts.Core.Tests.Ingest;
 
 public sealed class NativeJsonReaderTests
 {

@@ -3,9 +3,12 @@ using System.Text.Unicode;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Validation;
 
-namespace InterviewAlerts.Core.Native;
+namespace InterviewAlerts.Core.Ingest;
 
-/// <summary>Reads a native JSON body into a loose JSON object, rejecting what cannot be read.</summary>
+/// <summary>
+/// Reads a native JSON body into a loose JSON object, strictly: no repeated names, no comments or trailing commas,
+/// at most <see cref="MaxDepth"/> levels, and only text that decodes; anything else is answered with one error.
+/// </summary>
 public static class NativeJsonReader
 {
     /// <summary>Deeper bodies are refused: real requests are two or three levels deep.</summary>
@@ -21,65 +24,42 @@ public static class NativeJsonReader
 
     public static JsonReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
-        var error = TryParse(utf8Json, out var document);
-        if (error is not null) return JsonReadResult.Fail(error);
-        using (document)
-        {
-            return JsonReadResult.Ok(JsonObject.Create(document!.RootElement.Clone())!);
-        }
-    }
-
-    /// <summary>
-    /// The checks of <see cref="Read"/>, keeping the parsed document instead of copying it into a <see cref="JsonObject"/>:
-    /// null and a document whose root is an object (the caller disposes it), or the error and no document.
-    /// </summary>
-    internal static FieldError? TryParse(ReadOnlyMemory<byte> utf8Json, out JsonDocument? document)
-    {
-        document = null;
-
         // The parser checks the JSON grammar, not the text inside strings: bytes that are not UTF-8, or a \u escape
         // of half a surrogate pair, would only fail later, as an exception, when a field is read.
         if (!Utf8.IsValid(utf8Json.Span))
         {
-            return new FieldError("$", ErrorCodes.InvalidJson, "The body is not valid JSON: it holds bytes that are not UTF-8 text.");
+            return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson, "The body is not valid JSON: it holds bytes that are not UTF-8 text."));
         }
 
-        JsonDocument? parsed = null;
         try
         {
-            parsed = JsonDocument.Parse(utf8Json, DocumentOptions);
-            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
+            using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                return new FieldError("$", ErrorCodes.NotAnObject,
-                    $"The body must be a JSON object; got a JSON {Describe(parsed.RootElement.ValueKind)}.");
+                return JsonReadResult.Fail(new FieldError("$", ErrorCodes.NotAnObject,
+                    $"The body must be a JSON object; got a JSON {Describe(root.ValueKind)}."));
             }
 
-            if (HasLoneSurrogateEscape(utf8Json.Span)) return LoneSurrogateError();
-
-            document = parsed;
-            parsed = null;
-            return null;
+            if (HasLoneSurrogateEscape(utf8Json.Span)) return JsonReadResult.Fail(LoneSurrogateError());
+            return JsonReadResult.Ok(JsonObject.Create(root.Clone())!);
         }
         catch (JsonException ex) when (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             // The parser does not always know the line of a repeated name; say it only when it does.
             var where = ex.LineNumber is { } line ? $" (line {line + 1})" : "";
-            return new FieldError(ex.Path ?? "$", ErrorCodes.DuplicateKey,
-                $"The body repeats a property name{where}; each field may appear once.");
+            return JsonReadResult.Fail(new FieldError(ex.Path ?? "$", ErrorCodes.DuplicateKey,
+                $"The body repeats a property name{where}; each field may appear once."));
         }
         catch (JsonException ex)
         {
-            return new FieldError("$", ErrorCodes.InvalidJson,
-                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            return JsonReadResult.Fail(new FieldError("$", ErrorCodes.InvalidJson,
+                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
         }
         catch (InvalidOperationException)
         {
             // The duplicate-name check decodes every property name while parsing: a name that does not decode.
-            return LoneSurrogateError();
-        }
-        finally
-        {
-            parsed?.Dispose();
+            return JsonReadResult.Fail(LoneSurrogateError());
         }
     }
 
@@ -91,7 +71,7 @@ public static class NativeJsonReader
     /// surrogate not directly followed by an escaped low one, or a low one on its own. These are exactly the escapes
     /// the parser would refuse to decode when a field is read. A scan of the bytes, so the common case allocates nothing.
     /// </summary>
-    internal static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
+    private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
     {
         var i = 0;
         while (true)
@@ -129,10 +109,4 @@ public static class NativeJsonReader
         JsonValueKind.Null => "null",
         _ => "value",
     };
-}
-
-public sealed record JsonReadResult(JsonObject? Body, FieldError? Error)
-{
-    public static JsonReadResult Ok(JsonObject body) => new(body, null);
-    public static JsonReadResult Fail(FieldError error) => new(null, error);
 }

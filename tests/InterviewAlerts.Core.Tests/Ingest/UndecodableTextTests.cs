@@ -2,7 +2,7 @@ using System.Text;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Validation;
 
-namespace InterviewAlerts.Core.Tests.Native;
+namespace InterviewAlerts.Core.Tests.Ingest;
 
 /// <summary>
 /// Regression tests: JSON whose grammar is fine but whose text does not decode (bytes that are not UTF-8, a \u
