@@ -64,9 +64,9 @@ internal sealed class LooseLists(List<FieldError> errors)
     {
         var kind = LooseScalars.KindOf(value);
         if (kind == JsonValueKind.Null) return null;
-        if (kind == JsonValueKind.Array && AllObjects(value, out var count))
+        if (kind == JsonValueKind.Array && value!.AsArray().All(item => LooseScalars.KindOf(item) == JsonValueKind.Object))
         {
-            return count == 0 ? null : (JsonArray)value!.DeepClone();
+            return value.AsArray().Count == 0 ? null : (JsonArray)value.DeepClone();
         }
 
         Fail(field, $"{field} must be an array of objects; got {DescribeArray(kind)}.");
@@ -87,18 +87,6 @@ internal sealed class LooseLists(List<FieldError> errors)
 
     private static List<string> SplitCommas(string text) =>
         [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-
-    private static bool AllObjects(JsonNode? array, out int count)
-    {
-        count = 0;
-        foreach (var item in array!.AsArray())
-        {
-            if (LooseScalars.KindOf(item) != JsonValueKind.Object) return false;
-            count++;
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// Trimmed string items (numbers become their digits; null and blank items are dropped); null, with an error

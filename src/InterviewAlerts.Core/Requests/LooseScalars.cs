@@ -98,7 +98,7 @@ internal sealed class LooseScalars(List<FieldError> errors)
         {
             var text = Blank(value!.GetValue<string>());
             if (text is null) return null;
-            if (!HasDigit(text) && InterviewTypes.TryParse(text, out var named)) return named;
+            if (!text.Any(char.IsDigit) && InterviewTypes.TryParse(text, out var named)) return named;
         }
 
         return Int(field, value, expected);
@@ -131,16 +131,6 @@ internal sealed class LooseScalars(List<FieldError> errors)
         return trimmed.Length == 0 ? null : trimmed;
     }
 
-    private static bool HasDigit(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsDigit(c)) return true;
-        }
-
-        return false;
-    }
-
     private string? NumberText(string field, JsonNode? value, string expected)
     {
         switch (KindOf(value))
@@ -170,11 +160,8 @@ internal sealed class LooseScalars(List<FieldError> errors)
     private static string Text(JsonNode? value) =>
         KindOf(value) == JsonValueKind.String ? value!.GetValue<string>().Trim() : NumberJson(value!);
 
-    /// <summary>The JSON text of a number exactly as received (a number read from a body keeps its element's text).</summary>
-    public static string NumberJson(JsonNode value) =>
-        value is JsonValue json && json.GetValueKind() == JsonValueKind.Number && json.TryGetValue<JsonElement>(out var element)
-            ? element.GetRawText()
-            : value.ToJsonString();
+    /// <summary>The JSON text of a number exactly as received (a number read from a body is written as its raw text).</summary>
+    public static string NumberJson(JsonNode value) => value.ToJsonString();
 
     private static string Quote(JsonNode? value)
     {
