@@ -52,7 +52,6 @@ public static class LocalRunnerApp
             }).WithName(function.Name);
         }
 
-        if (app.Configuration.GetValue<bool>("LocalRunner:EnableBaselines")) Baselines.BaselineEndpoints.Map(app);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.Requests;
 namespace InterviewAlerts.Core.BrassRing;
 
 /// <summary>
@@ -9,20 +10,20 @@ internal static class BrassRingDefaultAliases
     public static readonly IReadOnlyDictionary<string, string[]> ByParadoxField =
         new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
         {
-            ["ex_id"] = ["CANDIDATEID"],
-            ["first_name"] = ["FIRSTNAME", "CANDIDATEFIRSTNAME"],
-            ["last_name"] = ["LASTNAME", "CANDIDATELASTNAME"],
-            ["email"] = ["EMAIL", "CANDIDATEMAIL", "CANDIDATEEMAIL"],
-            ["phone"] = ["CELLPHONE", "MOBILEPHONE", "HOMEPHONE", "PHONE"],
-            ["job_req_id"] = ["BRREQNUMBER", "REQUISITIONNUMBER"],
-            ["job_title"] = ["JOBTITLE"],
-            ["job_loc_code"] = ["LOCATIONCODE", "JOBLOCATIONCODE"],
-            ["interview_type"] = ["INTERVIEWTYPE"],
-            ["interview_duration"] = ["INTERVIEWDURATION"],
-            ["interview_jobloc_code"] = ["INTERVIEWLOCATIONCODE"],
-            ["interviewer_emails"] = ["INTERVIEWEREMAIL", "INTERVIEWEREMAILS"],
-            ["interview_owner_email"] = ["RECRUITEREMAIL"],
-            ["interview_instructions"] = ["INTERVIEWINSTRUCTIONS"],
+            [FieldNames.ExId] = ["CANDIDATEID"],
+            [FieldNames.FirstName] = ["FIRSTNAME", "CANDIDATEFIRSTNAME"],
+            [FieldNames.LastName] = ["LASTNAME", "CANDIDATELASTNAME"],
+            [FieldNames.Email] = ["EMAIL", "CANDIDATEMAIL", "CANDIDATEEMAIL"],
+            [FieldNames.Phone] = ["CELLPHONE", "MOBILEPHONE", "HOMEPHONE", "PHONE"],
+            [FieldNames.JobReqId] = ["BRREQNUMBER", "REQUISITIONNUMBER"],
+            [FieldNames.JobTitle] = ["JOBTITLE"],
+            [FieldNames.JobLocCode] = ["LOCATIONCODE", "JOBLOCATIONCODE"],
+            [FieldNames.InterviewType] = ["INTERVIEWTYPE"],
+            [FieldNames.InterviewDuration] = ["INTERVIEWDURATION"],
+            [FieldNames.InterviewJoblocCode] = ["INTERVIEWLOCATIONCODE"],
+            [FieldNames.InterviewerEmails] = ["INTERVIEWEREMAIL", "INTERVIEWEREMAILS"],
+            [FieldNames.InterviewOwnerEmail] = ["RECRUITEREMAIL"],
+            [FieldNames.InterviewInstructions] = ["INTERVIEWINSTRUCTIONS"],
         };
 
     /// <summary>The element that carries the HR status which triggered the export.</summary>

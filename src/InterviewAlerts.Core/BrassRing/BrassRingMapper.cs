@@ -11,10 +11,10 @@ namespace InterviewAlerts.Core.BrassRing;
 /// </summary>
 public sealed class BrassRingMapper(BrassRingMappingOptions options)
 {
-    private const string InterviewType = "interview_type";
-    private const string InterviewerEmails = "interviewer_emails";
-    private const string Action = "action";
-    private const string DefaultAction = "interview";
+    private const string InterviewType = FieldNames.InterviewType;
+    private const string InterviewerEmails = FieldNames.InterviewerEmails;
+    private const string Action = FieldNames.Action;
+    private const string DefaultAction = InterviewActions.Interview;
 
     private static readonly char[] ListSeparators = [',', ';'];
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
 
 namespace InterviewAlerts.Core.BrassRing;
@@ -14,7 +15,7 @@ public static class BrassRingProblemDescriber
 {
     public const int MaxLength = 1000;
 
-    private const string CandidateField = "candidate";
+    private const string CandidateField = FieldNames.Candidate;
 
     public static string Describe(IReadOnlyList<FieldError> errors, BrassRingMapping mapping)
     {
@@ -37,11 +38,11 @@ public static class BrassRingProblemDescriber
         return (error.Code, field) switch
         {
             (ErrorCodes.Required, _) => Missing(field, mapping),
-            (ErrorCodes.OutOfRange, "interview_duration") => $"{element} must be 5–415 minutes{got}.",
-            (ErrorCodes.InvalidType, "interview_duration") => $"{element} must be a whole number of minutes (5–415){got}.",
-            (ErrorCodes.OutOfRange or ErrorCodes.InvalidType, "interview_type") =>
+            (ErrorCodes.OutOfRange, FieldNames.InterviewDuration) => $"{element} must be 5–415 minutes{got}.",
+            (ErrorCodes.InvalidType, FieldNames.InterviewDuration) => $"{element} must be a whole number of minutes (5–415){got}.",
+            (ErrorCodes.OutOfRange or ErrorCodes.InvalidType, FieldNames.InterviewType) =>
                 $"{element} must be an interview type number 1–19 or a name such as \"Phone Interview\"{got}.",
-            (ErrorCodes.NotAllowed, "action") => $"{element} must give the action interview, reschedule or cancel{got}.",
+            (ErrorCodes.NotAllowed, FieldNames.Action) => $"{element} must give the action interview, reschedule or cancel{got}.",
             (ErrorCodes.TooLong, _) => $"{element} is too long for Paradox's {field}; shorten it in BrassRing.",
             _ when isPersonal => $"{element} is not accepted by Paradox as {field} ({error.Code}); correct it in BrassRing.",
             _ => $"{element}: {EndSentence(error.Message)}",
@@ -50,8 +51,8 @@ public static class BrassRingProblemDescriber
 
     private static string MissingIdentity(BrassRingMapping mapping)
     {
-        var contact = Looked("email", mapping).Concat(Looked("phone", mapping));
-        var ids = Looked("ex_id", mapping);
+        var contact = Looked(FieldNames.Email, mapping).Concat(Looked(FieldNames.Phone, mapping));
+        var ids = Looked(FieldNames.ExId, mapping);
         return $"Missing candidate email or phone ({string.Join(", ", contact)}) and candidate id ({string.Join(", ", ids)}): "
             + "add one of these elements to the export.";
     }
@@ -88,8 +89,8 @@ public static class BrassRingProblemDescriber
 
     private static string Label(string field) => field switch
     {
-        "interview_duration" => "interview duration in minutes",
-        "interview_type" => "interview type",
+        FieldNames.InterviewDuration => "interview duration in minutes",
+        FieldNames.InterviewType => "interview type",
         _ => field.Replace('_', ' '),
     };
 

@@ -19,6 +19,7 @@ internal static class ParadoxFieldCatalog
     /// <summary>Fields holding candidate personal data: their values are never quoted in descriptions.</summary>
     public static readonly HashSet<string> Personal = new(StringComparer.OrdinalIgnoreCase)
     {
-        "first_name", "last_name", "phone", "email", "resume", "note", "ex_id", "job_application_id", "OID",
+        FieldNames.FirstName, FieldNames.LastName, FieldNames.Phone, FieldNames.Email, FieldNames.Resume, FieldNames.Note, FieldNames.ExId,
+        FieldNames.JobApplicationId, FieldNames.Oid,
     };
 }

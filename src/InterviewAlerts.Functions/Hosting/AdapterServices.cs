@@ -12,6 +12,7 @@ using InterviewAlerts.Functions.Http;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class AdapterServices
 {
     public static IServiceCollection AddInterviewAlertsAdapter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<ParadoxOptions>().Bind(configuration.GetSection(ParadoxOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ParadoxOptions>, ParadoxOptionsValidator>();
@@ -60,7 +61,7 @@ public static class AdapterServices
     /// </summary>
     public static IServiceCollection AddParadoxClient(this IServiceCollection services)
     {
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(ParadoxTokenProvider.HttpClientName)
             .AddResilienceHandler("paradox-token", (pipeline, context) =>
                 ParadoxResilience.ConfigureToken(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value));
@@ -76,11 +77,6 @@ public static class AdapterServices
         configuration["BrassRing:MappingsFile"] is { Length: > 0 } file
             ? BrassRingMappingOptions.LoadFile(Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file))
             : BrassRingMappingOptions.FromConfiguration(configuration);
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
-    }
 
     /// <summary>Key Vault when "KeyVault:VaultUri" is set (managed identity, never a probing credential chain); else configuration.</summary>
     private static void AddSecretStore(this IServiceCollection services, IConfiguration configuration)

@@ -60,7 +60,7 @@ public sealed partial class WebhookResponder(
             manifest = interpretation.Mapping?.Manifest,
             mapping = interpretation.Mapping?.SourceFields,
             ignoredFields = interpretation.Mapping?.IgnoredFields,
-            paradoxRequest = interpretation.Request is { } request ? JsonNode.Parse(request.ToParadoxUtf8()) : null,
+            paradoxRequest = interpretation.Request is { } paradox ? JsonNode.Parse(paradox.ToParadoxUtf8()) : null,
             errors = interpretation.Errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
             longDescription = interpretation.ProblemDescription,
         })

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using InterviewAlerts.Functions.Tests.Infrastructure;
+using InterviewAlerts.LoadTest.Baselines;
 using InterviewAlerts.LocalRunner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -77,7 +78,6 @@ internal sealed class Stack : IAsyncDisposable
             ["Paradox:Secret"] = "sandbox-secret",
             ["BrassRing:CallerSecrets:" + BrassRingUser] = BrassRingPassword,
             ["BrassRing:MappingsFile"] = Path.Combine(RepositoryRoot.Path, "config", "brassring-mappings.sample.json"),
-            ["LocalRunner:EnableBaselines"] = "true",
             ["LocalSettings"] = Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
         };
         foreach (var (key, value) in adapterSettings ?? new Dictionary<string, string?>()) configuration[key] = value;
@@ -92,6 +92,7 @@ internal sealed class Stack : IAsyncDisposable
             // otherwise count as a crashed BackgroundService and stop the whole app for.
             b.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         });
+        BaselineEndpoints.Map(adapter);
         await adapter.StartAsync();
         return new Stack(azurite, sandbox, adapter, log, proxies);
     }
@@ -117,7 +118,7 @@ internal sealed class Stack : IAsyncDisposable
         await Azurite.StartAsync();
         await Adapter.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().CreateTableIfNotExistsAsync(InterviewAlerts.Core.Storage.StorageNames.RecordsTable);
         var queues = Adapter.Services.GetRequiredService<QueueServiceClient>();
-        foreach (var name in new[] { "interview-alerts", "interview-alerts-poison", "interview-alerts-deadletter", InterviewAlerts.LocalRunner.Baselines.BaselineEndpoints.RawQueueName })
+        foreach (var name in new[] { "interview-alerts", "interview-alerts-poison", "interview-alerts-deadletter", BaselineEndpoints.RawQueueName })
         {
             await queues.GetQueueClient(name).CreateIfNotExistsAsync();
         }

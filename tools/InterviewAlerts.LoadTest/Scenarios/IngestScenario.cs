@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using InterviewAlerts.Core.Storage;
 using InterviewAlerts.LoadTest.Infrastructure;
-using InterviewAlerts.LocalRunner.Baselines;
+using InterviewAlerts.LoadTest.Baselines;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewAlerts.LoadTest.Scenarios;

@@ -3,15 +3,19 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Secrets;
 using Microsoft.Extensions.Options;
 
-namespace InterviewAlerts.LocalRunner.Baselines;
+namespace InterviewAlerts.LoadTest.Baselines;
 
 /// <summary>
-/// Comparison endpoints for load measurements only (off unless LocalRunner:EnableBaselines is true):
-/// they show what the same host does without the adapter's work, so figures can be read as ratios.
+/// Comparison endpoints the load tool maps on the adapter's host it starts: they show what the same host does
+/// without the adapter's work, so figures can be read as ratios. Never part of the function app.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
