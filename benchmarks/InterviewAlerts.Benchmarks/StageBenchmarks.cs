@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using InterviewAlerts.Core.BrassRing;
-using InterviewAlerts.Core.Native;
+using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
 
@@ -54,19 +54,17 @@ public class StageBenchmarks
     public IReadOnlyList<FieldError> XmlValidate() => RequestErrors.Collect(_mapped);
 
     [Benchmark, BenchmarkCategory(Xml)]
-    public JsonObject XmlRender() => _mapped.Request!.ToParadoxJson();
+    public byte[] XmlRender() => _mapped.Request!.ToParadoxUtf8();
 
-    /// <summary>Read and normalize in one reader pass (what Interpret does first for a JSON body; it also rules out an envelope).</summary>
     [Benchmark, BenchmarkCategory(Json)]
-    public NormalizationResult? NativeReadAndNormalize() => RequestNormalizer.Read(_nativeBytes);
+    public JsonReadResult NativeRead() => NativeJsonReader.Read(_nativeBytes);
 
-    /// <summary>The public JsonObject path, still used by callers of NativeJsonReader.Read and by the BrassRing mapper.</summary>
     [Benchmark, BenchmarkCategory(Json)]
-    public NormalizationResult NativeNormalizeJsonObject() => RequestNormalizer.Normalize(_native);
+    public NormalizationResult NativeNormalize() => RequestNormalizer.Normalize(_native);
 
     [Benchmark, BenchmarkCategory(Json)]
     public IReadOnlyList<FieldError> NativeValidate() => RequestErrors.Collect(_normalized);
 
     [Benchmark, BenchmarkCategory(Json)]
-    public JsonObject NativeRender() => _request.ToParadoxJson();
+    public byte[] NativeRender() => _request.ToParadoxUtf8();
 }
