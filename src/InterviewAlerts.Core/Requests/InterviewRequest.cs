@@ -7,7 +7,8 @@ namespace InterviewAlerts.Core.Requests;
 /// <summary>
 /// The canonical interview request: Paradox's "Send interview alerts" body with proper types, in the order
 /// of Paradox's page. Fields the adapter does not know are kept, in order, in <see cref="AdditionalFields"/>
-/// and pass through untouched after the known ones.
+/// and pass through untouched after the known ones. The attributes are the one description of the body's JSON
+/// (<see cref="ParadoxBodyContext"/> is generated from them).
 /// </summary>
 public sealed class InterviewRequest
 {
