@@ -59,6 +59,7 @@ public sealed partial class WebhookResponder(
             manifest = interpretation.Mapping?.Manifest,
             mapping = interpretation.Mapping?.SourceFields,
             ignoredFields = interpretation.Mapping?.IgnoredFields,
+            translations = interpretation.Mapping?.Translations,
             paradoxRequest = interpretation.Request?.ToParadoxJson(),
             errors = interpretation.Errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
             longDescription = interpretation.ProblemDescription,
