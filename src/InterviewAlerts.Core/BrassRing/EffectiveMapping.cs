@@ -51,9 +51,7 @@ internal sealed class EffectiveMapping
         ParadoxFieldCatalog.Names.ToDictionary(field => field, BuiltInElementsFor, StringComparer.Ordinal);
 
     /// <summary>Every Paradox field that can be filled, in the catalogue's order.</summary>
-#pragma warning disable CA1822 // an instance member, like the rest of the resolved mapping
     public IReadOnlyList<string> ParadoxFieldsInOrder() => ParadoxFieldCatalog.Names;
-#pragma warning restore CA1822
 
     /// <summary>
     /// The configured names, or else the built-in aliases followed by the Paradox name itself (last, so that

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Requests;
@@ -275,7 +274,5 @@ internal sealed class MappingDocumentReader
         _ => node.ToJsonString(),
     };
 
-    private static string Quote(string text) => text.Length <= 40
-        ? $"\"{text}\""
-        : string.Create(CultureInfo.InvariantCulture, $"\"{text[..40]}…\"");
+    private static string Quote(string text) => text.Length <= 40 ? $"\"{text}\"" : $"\"{text[..40]}…\"";
 }
