@@ -88,6 +88,8 @@ var baseAppSettings = {
   KeyVault__VaultUri: keyVaultUri
   Paradox__Environment: paradoxEnvironment
   Delivery__RetryHorizon: deliveryRetryHorizon
+  // BrassRing mappings ship in the deployment package (config/), so every deploy carries them.
+  BrassRing__MappingsFile: 'config/brassring-mappings.json'
   // Application Insights with local auth disabled: Entra ID ingestion with the managed identity.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

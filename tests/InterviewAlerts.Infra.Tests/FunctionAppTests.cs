@@ -184,6 +184,10 @@ public sealed class AppSettingsTests(CompiledInfra infra)
     }
 
     [Fact]
+    public void BrassRingMappingsFile_NamesTheFileShippedWithTheApp() =>
+        Assert.Equal("config/brassring-mappings.json", Settings.Setting("BrassRing__MappingsFile"));
+
+    [Fact]
     public void DeliveryRetryHorizon_DefaultsToOneDay() =>
         Assert.Equal("1.00:00:00", Settings.Setting("Delivery__RetryHorizon"));
 

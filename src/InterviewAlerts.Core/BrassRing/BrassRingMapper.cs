@@ -30,6 +30,7 @@ public sealed class BrassRingMapper(BrassRingMappingOptions options)
         var request = new JsonObject();
         var sourceFields = new Dictionary<string, string>(StringComparer.Ordinal);
         var lookedFor = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var translations = new List<ValueTranslation>();
 
         foreach (var field in config.ParadoxFieldsInOrder())
         {
@@ -38,7 +39,7 @@ public sealed class BrassRingMapper(BrassRingMappingOptions options)
             if (FindFirst(sources, elements) is not { } found) continue;
 
             found.Source.Used[found.Index] = true;
-            request[field] = Convert(field, found.Value);
+            request[field] = Convert(field, Translate(config, field, found.Name, found.Value, translations));
             sourceFields[field] = found.Name;
         }
 
@@ -54,6 +55,7 @@ public sealed class BrassRingMapper(BrassRingMappingOptions options)
             ElementsLookedFor = lookedFor,
             DefaultedFields = defaulted,
             ConfigurationEntries = config.EntryNames,
+            Translations = translations,
         };
     }
 
@@ -88,7 +90,17 @@ public sealed class BrassRingMapper(BrassRingMappingOptions options)
         return defaulted;
     }
 
-    private static JsonNode Convert(string field, string value)
+    /// <summary>The configured translation of a value read from an element, noted as applied; else the value as sent.</summary>
+    private static string Translate(EffectiveMapping config, string field, string element, string value, List<ValueTranslation> applied)
+    {
+        if (!config.TryTranslate(element, value, out var translated)) return value;
+        var personal = ParadoxFieldCatalog.Personal.Contains(field);
+        applied.Add(new ValueTranslation(field, element, personal ? null : value, personal ? null : translated));
+        return translated;
+    }
+
+    /// <summary>A value as the loose request holds it: interview type names as numbers, interviewer emails as a list.</summary>
+    internal static JsonNode Convert(string field, string value)
     {
         if (field.Equals(InterviewType, StringComparison.OrdinalIgnoreCase)
             && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)

@@ -24,6 +24,9 @@ public sealed record BrassRingMapping
     /// <summary>Paradox fields filled from configured defaults (or the built-in action "interview").</summary>
     public IReadOnlyList<string> DefaultedFields { get; init; } = [];
 
+    /// <summary>The configured value translations applied, in field order (values of personal fields not shown).</summary>
+    public IReadOnlyList<ValueTranslation> Translations { get; init; } = [];
+
     /// <summary>The configuration entries applied: the manifest's own and/or "*"; empty when only built-ins were used.</summary>
     public IReadOnlyList<string> ConfigurationEntries { get; init; } = [];
 }

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Configuration;
-
 namespace InterviewAlerts.Core.BrassRing;
 
 /// <summary>
 /// Per-manifest mapping configuration, keyed by BrassRing Manifest (case-insensitive); the entry "*" (or "ALL",
 /// for app settings whose names cannot hold "*") applies to every manifest, a manifest's own entry wins over it.
-/// Bound from configuration section <see cref="SectionName"/>, or loaded from a JSON file of the same shape
-/// (<c>{"BrassRing":{"Mappings":{...}}}</c>, see config/brassring-mappings.sample.json).
+/// Read and checked by <see cref="InterviewAlerts.Core.BrassRing.Mappings.BrassRingMappingLoader"/> from a mapping file
+/// (<c>{"BrassRing":{"Mappings":{...}}}</c>, see config/brassring-mappings.sample.json) or from app settings
+/// (section <see cref="SectionName"/>).
 /// </summary>
 public sealed class BrassRingMappingOptions
 {
@@ -16,22 +15,11 @@ public sealed class BrassRingMappingOptions
 
     public Dictionary<string, BrassRingManifestMapping> Mappings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Reads section "BrassRing:Mappings" of the given configuration root.</summary>
-    public static BrassRingMappingOptions FromConfiguration(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new BrassRingMappingOptions();
-        configuration.GetSection(SectionName).Bind(options.Mappings);
-        return options;
-    }
-
-    /// <summary>Loads a mapping file (config/brassring-mappings.json). Throws when the file is missing or not JSON.</summary>
+    /// <summary>Loads and checks a mapping file; throws <see cref="InvalidDataException"/> listing every problem.</summary>
     public static BrassRingMappingOptions LoadFile(string path)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false)
-            .Build();
-        return FromConfiguration(configuration);
+        var load = InterviewAlerts.Core.BrassRing.Mappings.BrassRingMappingLoader.FromFile(path);
+        return load.IsValid ? load.Options : throw new InvalidDataException(load.Describe());
     }
 
     /// <summary>The entry for a manifest, if any (exact, case-insensitive).</summary>
@@ -40,17 +28,4 @@ public sealed class BrassRingMappingOptions
 
     internal BrassRingManifestMapping? ForAllManifests() =>
         Mappings.TryGetValue(AllManifests, out var all) || Mappings.TryGetValue(AllManifestsAlias, out all) ? all : null;
-}
-
-/// <summary>How one manifest's payload maps to Paradox fields.</summary>
-public sealed class BrassRingManifestMapping
-{
-    /// <summary>Paradox field → client element names tried in order; replaces the built-in aliases for that field.</summary>
-    public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Paradox field → value used when the payload has none (e.g. interview_type 2, interview_duration 30).</summary>
-    public Dictionary<string, string> Defaults { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>HR status text (the STATUS element) → Paradox action, e.g. "Cancel Interview" → cancel.</summary>
-    public Dictionary<string, string> StatusActions { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -6,11 +6,14 @@ namespace InterviewAlerts.Core.BrassRing;
 /// </summary>
 internal sealed class EffectiveMapping
 {
-    private readonly Dictionary<string, List<string>> _fields = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> _fields = new(StringComparer.Ordinal);
 
-    public Dictionary<string, string> Defaults { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> Defaults { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> StatusActions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Client element → (value as sent → value for Paradox), both ignoring case.</summary>
+    public Dictionary<string, Dictionary<string, string>> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<string> EntryNames { get; } = [];
 
@@ -25,14 +28,19 @@ internal sealed class EffectiveMapping
         // Lower priority first, so the manifest's own entry overwrites "*".
         foreach (var entry in new[] { all, own }.OfType<BrassRingManifestMapping>())
         {
-            foreach (var (field, elements) in entry.Fields)
-            {
-                var names = elements.Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Trim()).ToList();
-                if (names.Count > 0) effective._fields[ParadoxFieldCatalog.Canonical(field)] = names;
-            }
-
-            foreach (var (field, value) in entry.Defaults) effective.Defaults[ParadoxFieldCatalog.Canonical(field)] = value;
+            foreach (var (field, elements) in entry.Fields) effective._fields[field] = elements;
+            foreach (var (field, value) in entry.Defaults) effective.Defaults[field] = value;
             foreach (var (status, action) in entry.StatusActions) effective.StatusActions[status.Trim()] = action;
+            foreach (var (element, translations) in entry.Values)
+            {
+                if (!effective.Values.TryGetValue(element, out var merged))
+                {
+                    merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    effective.Values[element] = merged;
+                }
+
+                foreach (var (from, to) in translations) merged[from.Trim()] = to;
+            }
         }
 
         return effective;
@@ -40,17 +48,10 @@ internal sealed class EffectiveMapping
 
     /// <summary>The built-in element names of every catalogued field (exact spelling), computed once: they never change.</summary>
     private static readonly Dictionary<string, IReadOnlyList<string>> BuiltInElements =
-        ParadoxFieldCatalog.Names.Concat(BrassRingDefaultAliases.ByParadoxField.Keys)
-            .Distinct(StringComparer.Ordinal)
-            .ToDictionary(field => field, BuiltInElementsFor, StringComparer.Ordinal);
+        ParadoxFieldCatalog.Names.ToDictionary(field => field, BuiltInElementsFor, StringComparer.Ordinal);
 
-    /// <summary>Every Paradox field that can be filled: the catalogue in reference order, then configured extras.</summary>
-    public IEnumerable<string> ParadoxFieldsInOrder()
-    {
-        var catalogue = ParadoxFieldCatalog.Names;
-        if (_fields.Count == 0) return catalogue;
-        return catalogue.Concat(_fields.Keys.Where(field => !catalogue.Contains(field, StringComparer.OrdinalIgnoreCase)));
-    }
+    /// <summary>Every Paradox field that can be filled, in the catalogue's order.</summary>
+    public IReadOnlyList<string> ParadoxFieldsInOrder() => ParadoxFieldCatalog.Names;
 
     /// <summary>
     /// The configured names, or else the built-in aliases followed by the Paradox name itself (last, so that
@@ -60,6 +61,13 @@ internal sealed class EffectiveMapping
     {
         if (_fields.TryGetValue(paradoxField, out var configured)) return configured;
         return BuiltInElements.TryGetValue(paradoxField, out var cached) ? cached : BuiltInElementsFor(paradoxField);
+    }
+
+    /// <summary>The configured translation of a value read from an element, if any (element and value ignoring case).</summary>
+    public bool TryTranslate(string element, string value, out string translated)
+    {
+        translated = "";
+        return Values.TryGetValue(element, out var translations) && translations.TryGetValue(value.Trim(), out translated!);
     }
 
     private static IReadOnlyList<string> BuiltInElementsFor(string paradoxField)

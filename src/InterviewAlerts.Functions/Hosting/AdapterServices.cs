@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using InterviewAlerts.Core.BrassRing;
+using InterviewAlerts.Core.BrassRing.Mappings;
 using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
@@ -40,7 +41,10 @@ public static class AdapterServices
         services.AddParadoxClient();
 
         services.AddSingleton<IRequestRecordStore, TableRequestRecordStore>();
-        services.AddSingleton(_ => MappingOptions(configuration));
+        services.AddSingleton(_ => BrassRingMappingLoader.FromConfiguration(configuration, AppContext.BaseDirectory));
+        services.AddOptions<BrassRingMappingSettings>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BrassRingMappingSettings>, BrassRingMappingSettingsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<BrassRingMappingLoad>().Options);
         services.AddSingleton<BrassRingMapper>();
         services.AddSingleton(sp => new RequestInterpreter(sp.GetRequiredService<BrassRingMapper>()));
         services.AddSingleton<BrassRingCallerAuthenticator>();
@@ -72,11 +76,6 @@ public static class AdapterServices
         return services;
     }
 
-    /// <summary>Per-manifest BrassRing mappings: a JSON file named by BrassRing:MappingsFile, else app settings (BrassRing:Mappings).</summary>
-    private static BrassRingMappingOptions MappingOptions(IConfiguration configuration) =>
-        configuration["BrassRing:MappingsFile"] is { Length: > 0 } file
-            ? BrassRingMappingOptions.LoadFile(Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file))
-            : BrassRingMappingOptions.FromConfiguration(configuration);
 
     /// <summary>Key Vault when "KeyVault:VaultUri" is set (managed identity, never a probing credential chain); else configuration.</summary>
     private static void AddSecretStore(this IServiceCollection services, IConfiguration configuration)

@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.BrassRing.Mappings;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Paradox;
 using Microsoft.Extensions.Configuration;
@@ -72,4 +73,17 @@ internal sealed class SecretsOptionsValidator(IConfiguration configuration) : IV
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+}
+
+/// <summary>Marker options: validating it checks the BrassRing mappings (file or app settings) at startup.</summary>
+internal sealed class BrassRingMappingSettings;
+
+/// <summary>
+/// A missing or unreadable mapping file, or any mistake in the mappings, stops the app with every problem named
+/// (setting, file, JSON path or line, fix) instead of failing or misrouting requests later.
+/// </summary>
+internal sealed class BrassRingMappingSettingsValidator(BrassRingMappingLoad load) : IValidateOptions<BrassRingMappingSettings>
+{
+    public ValidateOptionsResult Validate(string? name, BrassRingMappingSettings options) =>
+        load.IsValid ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(load.Describe());
 }

@@ -60,6 +60,7 @@ public sealed partial class WebhookResponder(
             manifest = interpretation.Mapping?.Manifest,
             mapping = interpretation.Mapping?.SourceFields,
             ignoredFields = interpretation.Mapping?.IgnoredFields,
+            translations = interpretation.Mapping?.Translations,
             paradoxRequest = interpretation.Request is { } paradox ? JsonNode.Parse(paradox.ToParadoxUtf8()) : null,
             errors = interpretation.Errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
             longDescription = interpretation.ProblemDescription,

@@ -1,4 +1,5 @@
 using InterviewAlerts.Core.BrassRing;
+using InterviewAlerts.Core.BrassRing.Mappings;
 using Microsoft.Extensions.Configuration;
 
 namespace InterviewAlerts.Core.Tests.BrassRing;
@@ -53,7 +54,9 @@ public sealed class BrassRingMapperTests
             ["BrassRing:Mappings:ALL:Defaults:interview_duration"] = "30",
             ["BrassRing:Mappings:ALL:StatusActions:Cancel Interview"] = "cancel",
         }).Build();
-        var mapper = new BrassRingMapper(BrassRingMappingOptions.FromConfiguration(configuration));
+        var load = BrassRingMappingLoader.FromSettings(configuration);
+        Assert.True(load.IsValid, load.Describe());
+        var mapper = new BrassRingMapper(load.Options);
 
         var mapping = mapper.Map(Envelope(Packet("acme_x", ("CELLPHONE", "555-0100"), ("WORKPHONE", "555-0101"), ("STATUS", "cancel interview"))));
 
@@ -100,5 +103,44 @@ public sealed class BrassRingMapperTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Translations_apply_to_the_element_ignoring_case_before_the_value_is_read_and_are_reported()
+    {
+        var options = BrassRingMappingOptions.LoadFile(Path.Combine(AppContext.BaseDirectory, "config", "brassring-mappings.sample.json"));
+
+        var mapping = new BrassRingMapper(options).Map(Envelope(Packet("GLOBEX_PARADOX_SCHEDULE", ("CANDIDATEID", "1"), ("InterviewType", " video CALL "))));
+
+        Assert.Equal("7", mapping.Request["interview_type"]!.GetValue<string>());
+        Assert.Equal([new ValueTranslation("interview_type", "InterviewType", " video CALL ", "7")], mapping.Translations);
+    }
+
+    [Fact]
+    public void Untranslated_values_are_kept_for_the_normal_rules_and_other_manifests_are_not_translated()
+    {
+        var options = BrassRingMappingOptions.LoadFile(Path.Combine(AppContext.BaseDirectory, "config", "brassring-mappings.sample.json"));
+        var mapper = new BrassRingMapper(options);
+
+        var untranslated = mapper.Map(Envelope(Packet("GLOBEX_PARADOX_SCHEDULE", ("INTERVIEWTYPE", "Coffee Chat"))));
+        var otherManifest = mapper.Map(Envelope(Packet("INITECH_VIRTUAL_SCREEN", ("INTERVIEWTYPE", "Video Call"))));
+
+        Assert.Equal("Coffee Chat", untranslated.Request["interview_type"]!.GetValue<string>());
+        Assert.Empty(untranslated.Translations);
+        Assert.Equal("Video Call", otherManifest.Request["interview_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Translations_of_personal_fields_are_reported_without_the_values()
+    {
+        var options = new BrassRingMappingOptions();
+        var entry = new BrassRingManifestMapping();
+        entry.Values["EMAIL"] = new(StringComparer.OrdinalIgnoreCase) { ["none"] = "unknown@example.org" };
+        options.Mappings["*"] = entry;
+
+        var mapping = new BrassRingMapper(options).Map(Envelope(Packet("M", ("EMAIL", "None"))));
+
+        Assert.Equal("unknown@example.org", mapping.Request["email"]!.GetValue<string>());
+        Assert.Equal([new ValueTranslation("email", "EMAIL", null, null)], mapping.Translations);
     }
 }

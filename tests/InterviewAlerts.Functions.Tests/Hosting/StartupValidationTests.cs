@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Secrets;
 using InterviewAlerts.Functions.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -13,8 +14,24 @@ namespace InterviewAlerts.Functions.Tests.Hosting;
 /// The composition root refuses to start with settings that would only fail later, and names the setting.
 /// Hosts are built but never reach the storage bootstrapper: validation runs first.
 /// </summary>
-public sealed class StartupValidationTests
+public sealed class StartupValidationTests : IDisposable
 {
+    private readonly string _mappingFolder = Directory.CreateTempSubdirectory("startup-mappings-").FullName;
+
+    public void Dispose() => Directory.Delete(_mappingFolder, recursive: true);
+
+    /// <summary>The valid settings with BrassRing:MappingsFile naming a file of the given text.</summary>
+    private Dictionary<string, string?> WithMappingFile(string text)
+    {
+        var path = Path.Combine(_mappingFolder, $"{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, text);
+        var settings = ValidSettings();
+        settings["BrassRing:MappingsFile"] = path;
+        return settings;
+    }
+
+    private static string Mappings(string entries) => "{\"BrassRing\": {\"Mappings\": " + entries + "}}";
+
     private static Dictionary<string, string?> ValidSettings() => new()
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
@@ -156,5 +173,96 @@ public sealed class StartupValidationTests
         var credential = AdapterServices.VaultCredential(configuration);
 
         Assert.IsType<ManagedIdentityCredential>(credential);
+    }
+
+    [Fact]
+    public void The_shipped_mapping_file_resolves_against_the_app_folder_and_passes()
+    {
+        var settings = ValidSettings();
+        settings["BrassRing:MappingsFile"] = "config/brassring-mappings.sample.json";
+        using var host = BuildHost(settings);
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Contains("GLOBEX_PARADOX_SCHEDULE", host.Services.GetRequiredService<BrassRingMappingOptions>().Mappings.Keys);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_an_unknown_key_in_the_mapping_file_naming_setting_file_path_and_fix()
+    {
+        var settings = WithMappingFile(Mappings("""{"ACME": {"Field": {"phone": ["WORKPHONE"]}}}"""));
+
+        var failure = await StartupFailureAsync(settings);
+
+        Assert.Contains($"the mapping file {settings["BrassRing:MappingsFile"]} (setting BrassRing:MappingsFile)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("$.BrassRing.Mappings.ACME.Field: unknown key \"Field\" (did you mean \"Fields\"?)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix: rename it to one of \"Fields\"", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_a_mapping_to_a_field_Paradox_does_not_have()
+    {
+        var failure = await StartupFailureAsync(WithMappingFile(Mappings("""{"ACME": {"Fields": {"interview_kind": ["MEETINGKIND"]}}}""")));
+
+        Assert.Contains("$.BrassRing.Mappings.ACME.Fields.interview_kind: \"interview_kind\" is not a Paradox field", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_a_value_of_the_wrong_type()
+    {
+        var failure = await StartupFailureAsync(WithMappingFile(Mappings("""{"ACME": {"Defaults": {"interview_duration": {"minutes": 30}}}}""")));
+
+        Assert.Contains("$.BrassRing.Mappings.ACME.Defaults.interview_duration: must be a value for interview_duration (a non-empty string, number or boolean); got an object.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_a_default_the_field_rules_refuse()
+    {
+        var failure = await StartupFailureAsync(WithMappingFile(Mappings("""{"ACME": {"Defaults": {"interview_type": "Video Call"}}}""")));
+
+        Assert.Contains("$.BrassRing.Mappings.ACME.Defaults.interview_type: the default interview_type is not accepted", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_an_invalid_status_action()
+    {
+        var failure = await StartupFailureAsync(WithMappingFile(Mappings("""{"*": {"StatusActions": {"Withdraw Interview": "delete"}}}""")));
+
+        Assert.Contains("$.BrassRing.Mappings[\"*\"].StatusActions[\"Withdraw Interview\"]: must be one of the actions interview, reschedule, cancel; got the string \"delete\"", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_a_missing_mapping_file()
+    {
+        var settings = ValidSettings();
+        settings["BrassRing:MappingsFile"] = "config/brassring-mapping.json";
+
+        var failure = await StartupFailureAsync(settings);
+
+        Assert.Contains("(setting BrassRing:MappingsFile)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(AppContext.BaseDirectory, "config", "brassring-mapping.json") + ": the file does not exist.", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("brassring-mappings.sample.json", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_an_unparsable_mapping_file_naming_the_line()
+    {
+        var settings = WithMappingFile("{\n  \"BrassRing\": {\n    \"Mappings\": {\n      \"ACME\": {}\n      \"GLOBEX\": {}\n    }\n  }\n}\n");
+
+        var failure = await StartupFailureAsync(settings);
+
+        Assert.Contains($"{settings["BrassRing:MappingsFile"]} line 5", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_fails_on_mistakes_in_mapping_app_settings_naming_the_setting()
+    {
+        var settings = ValidSettings();
+        settings["BrassRing:Mappings:ACME:StatusActions:Withdraw"] = "remove";
+
+        var failure = await StartupFailureAsync(settings);
+
+        Assert.Contains("BrassRing:Mappings:ACME:StatusActions:Withdraw: must be one of the actions", failure.Message, StringComparison.Ordinal);
     }
 }

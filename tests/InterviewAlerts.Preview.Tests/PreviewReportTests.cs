@@ -2,7 +2,7 @@ using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Ingest;
 using static InterviewAlerts.Core.Tests.BrassRing.BrassRingSamples;
 
-namespace InterviewAlerts.Core.Tests.BrassRing;
+namespace InterviewAlerts.Preview.Tests;
 
 public sealed class PreviewReportTests
 {
@@ -47,5 +47,26 @@ public sealed class PreviewReportTests
 
         Assert.Equal(PreviewReport.ExitProblems, exitCode);
         Assert.Contains("not well-formed XML", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Translations_are_shown_with_element_and_values_and_personal_values_are_not()
+    {
+        var options = new BrassRingMappingOptions();
+        var entry = new BrassRingManifestMapping();
+        entry.Values["INTERVIEWTYPE"] = new(StringComparer.OrdinalIgnoreCase) { ["Video Call"] = "7" };
+        entry.Values["EMAIL"] = new(StringComparer.OrdinalIgnoreCase) { ["dana@example.org"] = "dana.private@example.org" };
+        options.Mappings[Manifest] = entry;
+        var interpreter = new RequestInterpreter(new BrassRingMapper(options));
+
+        var (text, exitCode) = PreviewReport.Render(interpreter.Interpret("text/xml",
+            Bytes(Envelope(CompleteFields.Replace("Phone Interview", "Video Call", StringComparison.Ordinal)))));
+
+        Assert.Equal(PreviewReport.ExitValid, exitCode);
+        Assert.Matches(@"interview_type\s+← INTERVIEWTYPE: ""Video Call"" → 7", text);
+        Assert.Matches(@"email\s+← EMAIL: \(personal value, not shown\)", text);
+        var emailLine = text.Split('\n').Single(line => line.Contains("← EMAIL:", StringComparison.Ordinal));
+        Assert.DoesNotContain("@", emailLine, StringComparison.Ordinal);
+        Assert.Contains("\"interview_type\": 7,", text, StringComparison.Ordinal);
     }
 }

@@ -1,15 +1,16 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
 
-namespace InterviewAlerts.Core.BrassRing;
+namespace InterviewAlerts.Preview;
 
 /// <summary>
 /// The onboarding preview: what shape was detected, which mapping applied, where each Paradox field came
-/// from, what was ignored, the exact Paradox JSON, and every problem in the client's terms. Shared by the
-/// preview CLI so the text can be tested here.
+/// from, which values were translated, what was ignored, the exact Paradox JSON, and every problem in the
+/// client's terms.
 /// </summary>
 public static class PreviewReport
 {
@@ -66,6 +67,16 @@ public static class PreviewReport
         {
             var source = mapping.SourceFields.TryGetValue(field, out var element) ? element : "(default)";
             text.AppendLine($"  {field,-24} ← {source}");
+        }
+
+        if (mapping.Translations.Count > 0)
+        {
+            text.AppendLine("Translated values (Paradox field ← client element: as sent → as mapped):");
+            foreach (var translation in mapping.Translations)
+            {
+                var change = translation.From is null ? "(personal value, not shown)" : $"\"{translation.From}\" → {translation.To}";
+                text.AppendLine($"  {translation.Field,-24} ← {translation.Element}: {change}");
+            }
         }
 
         text.AppendLine(mapping.IgnoredFields.Count == 0
