@@ -128,7 +128,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
             Caller = "anonymous",
             Source = RequestShape.Native,
             ReceivedAt = DateTimeOffset.UtcNow,
-            Body = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject(),
+            Body = System.Text.Encoding.UTF8.GetBytes(body),
         };
         await _harness.Queue("interview-alerts").SendMessageAsync(DeliveryMessageSerializer.Serialize(copy));
 
