@@ -95,7 +95,7 @@ public sealed partial class DeliveryProcessor(
         }
 
         // Paradox's text may quote the candidate: whatever the request carried is masked before anything is stored.
-        var detail = Shorten(PersonalDataRedactor.Redact(outcome.Detail, body));
+        var detail = PersonalDataRedactor.Redact(outcome.Detail, body);
         var attempt = new DeliveryAttempt(message.Attempt, time.GetUtcNow(), outcome.Kind.ToString(), outcome.HttpStatus, detail);
         var withHistory = message with { History = [.. message.History, attempt] };
 
@@ -191,7 +191,7 @@ public sealed partial class DeliveryProcessor(
                 State = RequestState.Retrying,
                 UpdatedAt = now,
                 LeaseUntil = null,
-                LastError = detail,
+                LastError = Shorten(detail),
                 LastHttpStatus = outcome.HttpStatus,
             }, cancellationToken).ConfigureAwait(false);
         }

@@ -30,7 +30,7 @@ public sealed partial class ParadoxTokenProvider(
     private CachedToken? _current;
     private int _requests;
     private volatile bool _refused;
-    private DateTimeOffset _lastRequestAt = DateTimeOffset.MinValue;
+    private long _lastAnswerTicks; // UTC ticks of the last token answer; read outside the gate, hence a long
 
     /// <summary>How many token requests this instance has made (for tests and load reports).</summary>
     public int TokenRequests => Volatile.Read(ref _requests);
@@ -57,7 +57,7 @@ public sealed partial class ParadoxTokenProvider(
             finally
             {
                 // The interval counts from the answer, so a slow token request does not shorten the next wait.
-                _lastRequestAt = time.GetUtcNow();
+                Volatile.Write(ref _lastAnswerTicks, time.GetUtcNow().UtcTicks);
             }
 
             return _current.Value;
@@ -75,7 +75,7 @@ public sealed partial class ParadoxTokenProvider(
     public TimeSpan? NextRequestDelay()
     {
         if (!_refused) return null;
-        var wait = _lastRequestAt + options.Value.TokenRequestInterval - time.GetUtcNow();
+        var wait = new DateTimeOffset(Volatile.Read(ref _lastAnswerTicks), TimeSpan.Zero) + options.Value.TokenRequestInterval - time.GetUtcNow();
         return wait > TimeSpan.Zero ? wait : null;
     }
 

@@ -22,6 +22,8 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     {
         // Waiting out a Retry-After above half a second is the queue's job, not the worker's.
         ["Paradox:MaxInCallRetryAfter"] = "00:00:00.500",
+        // Refused credentials space token requests by this much; short, so a fixed secret is picked up quickly.
+        ["Paradox:TokenRequestInterval"] = "00:00:00.500",
     });
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
