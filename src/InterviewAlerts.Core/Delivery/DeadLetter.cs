@@ -15,4 +15,10 @@ public sealed record DeadLetter
     [JsonPropertyName("message")] public DeliveryMessage? Message { get; init; }
 
     [JsonPropertyName("rawMessage")] public string? RawMessage { get; init; }
+
+    /// <summary>
+    /// Set on a dead letter too large for a queue message: the queue then holds this summary (reason shortened) and
+    /// the blob of this name holds the whole dead letter.
+    /// </summary>
+    [JsonPropertyName("claimCheck")] public string? ClaimCheck { get; init; }
 }

@@ -69,7 +69,15 @@ public sealed partial class DeadLetterReplayer(
             Source = message.Source,
             State = RequestState.Received,
             ReceivedAt = message.ReceivedAt,
-        }) with { State = RequestState.Received, Attempts = attempts, UpdatedAt = now, LeaseUntil = null, Replays = (record?.Replays ?? 0) + 1 }, cancellationToken)
+        }) with
+        {
+            State = RequestState.Received,
+            Attempts = attempts,
+            UpdatedAt = now,
+            LeaseUntil = null,
+            DeadLetteredAt = null,
+            Replays = (record?.Replays ?? 0) + 1,
+        }, cancellationToken)
             .ConfigureAwait(false);
         await queue.EnqueueAsync(message with { Attempt = attempts + 1, RetryWindowStart = now }, null, cancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using InterviewAlerts.Core.Ingest;
 
@@ -28,8 +27,13 @@ public sealed record DeliveryMessage
 
     [JsonPropertyName("history")] public IReadOnlyList<DeliveryAttempt> History { get; init; } = [];
 
-    /// <summary>The exact Paradox body, unless it was too large for a queue message (see <see cref="BodyBlob"/>).</summary>
-    [JsonPropertyName("body")] public JsonObject? Body { get; init; }
+    /// <summary>
+    /// The Paradox body's UTF-8 bytes exactly as ingest rendered them, embedded as JSON (not as a string), unless it
+    /// was too large for a queue message (see <see cref="BodyBlob"/>).
+    /// </summary>
+    [JsonPropertyName("body")]
+    [JsonConverter(typeof(RawJsonBytesConverter))]
+    public byte[]? Body { get; init; }
 
     /// <summary>Name of the blob holding the body when it exceeded the queue's size limit.</summary>
     [JsonPropertyName("bodyBlob")] public string? BodyBlob { get; init; }

@@ -1,6 +1,6 @@
 namespace InterviewAlerts.Core.Delivery;
 
-/// <summary>Retry policy on the queue (configuration section "Delivery").</summary>
+/// <summary>Retry policy on the queue and retention of finished requests (configuration section "Delivery").</summary>
 public sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
@@ -17,6 +17,9 @@ public sealed class DeliveryOptions
     /// <summary>How long a delivery attempt holds its claim on a request before another copy may take over.</summary>
     public TimeSpan AttemptLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Keep delivery records at least this long (idempotency window).</summary>
-    public TimeSpan RecordRetention { get; set; } = TimeSpan.FromHours(72);
+    /// <summary>
+    /// How long everything of a request in a terminal state is kept: its record (the idempotency window, so at least
+    /// 72 hours), its dead letter (the dead letter's time-to-live) and its body blob. Then it is deleted.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Observability;
 using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Storage;
@@ -17,7 +16,7 @@ public sealed partial class DeliveryProcessor(
     IParadoxClient paradox,
     IRequestRecordStore records,
     IDeliveryQueue queue,
-    IDeadLetterQueue deadLetters,
+    DeadLetterWriter deadLetters,
     IPayloadStore payloads,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -26,24 +25,21 @@ public sealed partial class DeliveryProcessor(
     /// <summary>Stop retrying the final record write this long before the attempt's lease ends.</summary>
     private static readonly TimeSpan TerminalWriteSafetyMargin = TimeSpan.FromSeconds(10);
 
+    /// <summary>Paradox's text kept in a record (a table property holds 32 K characters); the dead letter keeps all of it.</summary>
+    private const int MaxStoredErrorLength = 16_000;
+
     private readonly RetrySchedule _schedule = new(options.Value);
 
+    /// <summary>
+    /// Processes one raw queue message. A message that is not a readable request throws: the runtime's retries end
+    /// in the poison queue, where <see cref="PoisonRecorder"/> dead-letters it as is (the one place that does).
+    /// </summary>
     public async Task<DeliveryResult> ProcessAsync(string rawMessage, CancellationToken cancellationToken)
     {
         if (!DeliveryMessageSerializer.TryDeserialize<DeliveryMessage>(rawMessage, out var message, out var problem)
             || !TrackingIds.IsWellFormed(message!.TrackingId))
         {
-            problem ??= "The message has no valid tracking id.";
-            await deadLetters.AddAsync(new DeadLetter
-            {
-                TrackingId = "unknown",
-                State = RequestState.Poisoned,
-                Reason = problem,
-                DeadLetteredAt = time.GetUtcNow(),
-                RawMessage = rawMessage,
-            }, cancellationToken).ConfigureAwait(false);
-            LogUnreadable(logger, problem);
-            return DeliveryResult.Unreadable;
+            throw new UnreadableMessageException(problem ?? "The message has no valid tracking id.");
         }
 
         using var activity = Telemetry.StartLinked("DeliverInterviewAlert", message.TraceParent);
@@ -64,11 +60,14 @@ public sealed partial class DeliveryProcessor(
             return DeliveryResult.NotAccepted;
         }
 
-        if (record.State.IsTerminal() || message.Attempt < record.Attempts)
+        if (record.State.IsTerminal())
         {
-            LogDuplicate(logger, message.TrackingId, message.Attempt, record.State);
-            return DeliveryResult.Duplicate;
+            return record.State.IsDeadLettered() && record.DeadLetteredAt is null
+                ? await FinishDeadLetterAsync(message, record, now, cancellationToken).ConfigureAwait(false)
+                : Duplicate(message, record);
         }
+
+        if (message.Attempt < record.Attempts) return Duplicate(message, record);
 
         if (record.State == RequestState.Sending && record.LeaseUntil > now && message.Attempt == record.Attempts)
         {
@@ -95,25 +94,41 @@ public sealed partial class DeliveryProcessor(
             throw;
         }
 
-        var attempt = new DeliveryAttempt(message.Attempt, time.GetUtcNow(), outcome.Kind.ToString(), outcome.HttpStatus, outcome.Detail);
+        // Paradox's text may quote the candidate: whatever the request carried is masked before anything is stored.
+        var detail = PersonalDataRedactor.Redact(outcome.Detail, body);
+        var attempt = new DeliveryAttempt(message.Attempt, time.GetUtcNow(), outcome.Kind.ToString(), outcome.HttpStatus, detail);
         var withHistory = message with { History = [.. message.History, attempt] };
 
-        try
+        return outcome.Kind switch
         {
-            return outcome.Kind switch
-            {
-                ParadoxOutcomeKind.Delivered => await CompleteDeliveredAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
-                ParadoxOutcomeKind.Transient => await RetryOrExpireAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
-                _ => await DeadLetterAsync(withHistory, claimed, RequestState.Rejected, outcome.Detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
-            };
-        }
-        catch (Exception) when (outcome.Kind != ParadoxOutcomeKind.Delivered && !cancellationToken.IsCancellationRequested)
+            ParadoxOutcomeKind.Delivered => await CompleteDeliveredAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
+            ParadoxOutcomeKind.Transient => await RetryOrExpireAsync(withHistory, claimed, outcome, detail, cancellationToken).ConfigureAwait(false),
+            _ => await EndAsync(withHistory, claimed, RequestState.Rejected, detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private DeliveryResult Duplicate(DeliveryMessage message, RequestRecord record)
+    {
+        LogDuplicate(logger, message.TrackingId, message.Attempt, record.State);
+        return DeliveryResult.Duplicate;
+    }
+
+    /// <summary>
+    /// The request ended (rejected, expired, poisoned) but its dead letter was not written, e.g. the run that ended it
+    /// crashed in between: write it now, never send. While the ending run may still be writing it (its lease), wait.
+    /// </summary>
+    private async Task<DeliveryResult> FinishDeadLetterAsync(DeliveryMessage message, RequestRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (record.LeaseUntil > now) return await DeferAsync(message, record.LeaseUntil.Value - now, cancellationToken).ConfigureAwait(false);
+
+        var taken = record with { LeaseUntil = now + options.Value.AttemptLease };
+        if (!await records.TryUpdateAsync(taken, cancellationToken).ConfigureAwait(false))
         {
-            // Paradox did not take it, so the next try may send it again at once. After a delivery the claim is
-            // kept: a redelivered copy then waits out the lease instead of sending a duplicate.
-            await ReleaseAsync(claimed).ConfigureAwait(false);
-            throw;
+            return await DeferAsync(message, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         }
+
+        await deadLetters.WriteAsync(message, taken, taken.LastError ?? taken.State.ToString(), cancellationToken).ConfigureAwait(false);
+        return DeliveryResult.DeadLetterCompleted;
     }
 
     /// <summary>Gives up this attempt's claim so the runtime's retry of the same message can proceed. Best effort.</summary>
@@ -130,12 +145,12 @@ public sealed partial class DeliveryProcessor(
         }
     }
 
-    private async Task<JsonObject> LoadBodyAsync(DeliveryMessage message, CancellationToken cancellationToken)
+    private async Task<byte[]> LoadBodyAsync(DeliveryMessage message, CancellationToken cancellationToken)
     {
         if (message.Body is not null) return message.Body;
         if (message.BodyBlob is null) throw new InvalidOperationException($"Message {message.TrackingId} carries neither a body nor a blob reference.");
         var data = await payloads.LoadAsync(message.BodyBlob, cancellationToken).ConfigureAwait(false);
-        return JsonNode.Parse(data.ToMemory().Span)!.AsObject();
+        return data.ToArray();
     }
 
     private async Task<DeliveryResult> CompleteDeliveredAsync(DeliveryMessage message, RequestRecord claimed, ParadoxOutcome outcome, CancellationToken cancellationToken)
@@ -156,46 +171,76 @@ public sealed partial class DeliveryProcessor(
         return DeliveryResult.Delivered;
     }
 
-    private async Task<DeliveryResult> RetryOrExpireAsync(DeliveryMessage message, RequestRecord claimed, ParadoxOutcome outcome, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> RetryOrExpireAsync(DeliveryMessage message, RequestRecord claimed, ParadoxOutcome outcome, string detail, CancellationToken cancellationToken)
     {
         LogAttemptFailed(logger, message.TrackingId, message.Attempt, outcome.HttpStatus ?? 0);
         var delay = _schedule.DelayAfter(message.Attempt, outcome.RetryAfter);
         var now = time.GetUtcNow();
-        if (now + delay > message.WindowStart + options.Value.RetryHorizon)
+        var horizonEnd = message.WindowStart + options.Value.RetryHorizon;
+        if (now + delay > horizonEnd)
         {
-            var reason = $"Expired: still failing after {message.Attempt} attempts over {options.Value.RetryHorizon}; last: {outcome.Detail}";
-            return await DeadLetterAsync(message, claimed, RequestState.Expired, reason, outcome.HttpStatus, cancellationToken).ConfigureAwait(false);
+            return await EndAsync(message, claimed, RequestState.Expired, ExpiryReason(message, outcome, detail, now, horizonEnd), outcome.HttpStatus, cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        await queue.EnqueueAsync(message with { Attempt = message.Attempt + 1 }, delay, cancellationToken).ConfigureAwait(false);
-        await records.UpsertAsync(claimed with
+        try
         {
-            State = RequestState.Retrying,
-            UpdatedAt = now,
-            LeaseUntil = null,
-            LastError = outcome.Detail,
-            LastHttpStatus = outcome.HttpStatus,
-        }, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(message with { Attempt = message.Attempt + 1 }, delay, cancellationToken).ConfigureAwait(false);
+            await records.UpsertAsync(claimed with
+            {
+                State = RequestState.Retrying,
+                UpdatedAt = now,
+                LeaseUntil = null,
+                LastError = Shorten(detail),
+                LastHttpStatus = outcome.HttpStatus,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Paradox did not take it, so the runtime's retry of this message may send it again at once.
+            await ReleaseAsync(claimed).ConfigureAwait(false);
+            throw;
+        }
+
         LogRescheduled(logger, message.TrackingId, message.Attempt + 1, (int)delay.TotalSeconds);
         return DeliveryResult.Retrying;
     }
 
-    private async Task<DeliveryResult> DeadLetterAsync(DeliveryMessage message, RequestRecord claimed, RequestState state, string reason, int? httpStatus, CancellationToken cancellationToken)
+    private string ExpiryReason(DeliveryMessage message, ParadoxOutcome outcome, string detail, DateTimeOffset now, DateTimeOffset horizonEnd)
+    {
+        // A Retry-After header comes with 408/429/5xx; a 401's wait is the adapter's own spacing of token requests.
+        if (outcome.RetryAfter is { } retryAfter && now + retryAfter > horizonEnd && outcome.HttpStatus is not (null or 401))
+        {
+            return $"Expired: Paradox asked to wait {retryAfter} (Retry-After) before the next try, past the end of the retry horizon " +
+                $"({options.Value.RetryHorizon} from {message.WindowStart:u}, ends {horizonEnd:u}); {message.Attempt} attempts; last: {detail}";
+        }
+
+        return $"Expired: still failing after {message.Attempt} attempts over {options.Value.RetryHorizon}; last: {detail}";
+    }
+
+    /// <summary>
+    /// Ends the request: its terminal state and reason are recorded first (a copy of the message that arrives later is
+    /// then never sent), then its dead letter is written. The record's lease is held until the dead letter is noted.
+    /// </summary>
+    private async Task<DeliveryResult> EndAsync(DeliveryMessage message, RequestRecord claimed, RequestState state, string reason, int? httpStatus, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await deadLetters.AddAsync(new DeadLetter
+        var terminal = claimed with
         {
-            TrackingId = message.TrackingId,
             State = state,
-            Reason = reason,
-            DeadLetteredAt = now,
-            Message = message,
-        }, cancellationToken).ConfigureAwait(false);
-        await WriteTerminalAsync(claimed with { State = state, UpdatedAt = now, LeaseUntil = null, LastError = reason, LastHttpStatus = httpStatus }, cancellationToken)
-            .ConfigureAwait(false);
-        LogDeadLettered(logger, message.TrackingId, state);
+            UpdatedAt = now,
+            LeaseUntil = now + options.Value.AttemptLease,
+            LastError = Shorten(reason),
+            LastHttpStatus = httpStatus,
+            DeadLetteredAt = null,
+        };
+        await WriteTerminalAsync(terminal, cancellationToken).ConfigureAwait(false);
+        await deadLetters.WriteAsync(message, terminal, reason, cancellationToken).ConfigureAwait(false);
         return state == RequestState.Expired ? DeliveryResult.Expired : DeliveryResult.Rejected;
     }
+
+    private static string Shorten(string text) =>
+        text.Length <= MaxStoredErrorLength ? text : text[..MaxStoredErrorLength] + " …";
 
     /// <summary>
     /// Writes the final state once Paradox has answered. This write is what stops a redelivered copy from sending the
@@ -238,9 +283,6 @@ public sealed partial class DeliveryProcessor(
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Interview alert {TrackingId} re-scheduled as attempt {Attempt} in {DelaySeconds} s")]
     private static partial void LogRescheduled(ILogger logger, string trackingId, int attempt, int delaySeconds);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Interview alert {TrackingId} dead-lettered: {Reason}")]
-    private static partial void LogDeadLettered(ILogger logger, string trackingId, RequestState reason);
-
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Interview alert {TrackingId} attempt {Attempt} skipped: already {State}")]
     private static partial void LogDuplicate(ILogger logger, string trackingId, int attempt, RequestState state);
 
@@ -249,9 +291,6 @@ public sealed partial class DeliveryProcessor(
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: could not release the attempt's claim ({Error}); it lapses by itself")]
     private static partial void LogReleaseFailed(ILogger logger, string trackingId, string error);
-
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Unreadable delivery message dead-lettered: {Problem}")]
-    private static partial void LogUnreadable(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Interview alert {TrackingId} attempt {Attempt} not sent: it has no record (ingest answered 503 for it)")]
     private static partial void LogNotAccepted(ILogger logger, string trackingId, int attempt);

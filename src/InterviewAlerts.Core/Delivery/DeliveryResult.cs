@@ -14,8 +14,8 @@ public enum DeliveryResult
     /// <summary>Another attempt holds the request right now; a copy was re-scheduled for after its lease.</summary>
     Deferred,
 
-    /// <summary>The message could not be read; it went to the dead-letter queue as is.</summary>
-    Unreadable,
+    /// <summary>The request had already ended but its dead letter was missing: this copy wrote it. Nothing sent.</summary>
+    DeadLetterCompleted,
 
     /// <summary>The message has no request record: ingest answered 503 for it (its queue write failed, yet arrived). Nothing sent.</summary>
     NotAccepted,

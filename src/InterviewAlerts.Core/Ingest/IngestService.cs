@@ -33,7 +33,6 @@ public sealed partial class IngestService(
 
         // Serialized once: the idempotency hash, the size check and (if large) the blob all use these bytes.
         var bodyBytes = interpretation.Request!.ToParadoxUtf8();
-        var body = System.Text.Json.Nodes.JsonNode.Parse(bodyBytes)!.AsObject();
         var bodyText = Encoding.UTF8.GetString(bodyBytes);
         var trackingId = TrackingIds.FromIdempotencyKey(interpretation.Shape.ToString(), IdempotencyKeyOf(call, interpretation, bodyText));
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = trackingId });
@@ -59,7 +58,7 @@ public sealed partial class IngestService(
                 var (created, stored) = await records.TryCreateAsync(received, cancellationToken).ConfigureAwait(false);
                 if (created)
                 {
-                    await EnqueueOrUndoAsync(NewMessage(trackingId, interpretation, body, call, now), bodyText, stored, cancellationToken).ConfigureAwait(false);
+                    await EnqueueOrUndoAsync(NewMessage(trackingId, interpretation, bodyBytes, call, now), bodyBytes, stored, cancellationToken).ConfigureAwait(false);
                     LogAccepted(logger, trackingId, interpretation.Shape);
                     return new IngestResult(IngestStatus.Accepted, interpretation, trackingId);
                 }
@@ -75,7 +74,7 @@ public sealed partial class IngestService(
                 // and queue this copy too; delivery sends the request once whichever copy comes first.
                 if (await records.TryUpdateAsync(stored with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false))
                 {
-                    await queue.EnqueueAsync(await OffloadIfLargeAsync(NewMessage(trackingId, interpretation, body, call, stored.ReceivedAt), bodyText, cancellationToken)
+                    await queue.EnqueueAsync(await OffloadIfLargeAsync(NewMessage(trackingId, interpretation, bodyBytes, call, stored.ReceivedAt), bodyBytes, cancellationToken)
                         .ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
                     LogDuplicate(logger, trackingId, interpretation.Shape);
                     return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
@@ -98,7 +97,7 @@ public sealed partial class IngestService(
         }
     }
 
-    private static DeliveryMessage NewMessage(string trackingId, Interpretation interpretation, System.Text.Json.Nodes.JsonObject body, IngestCall call, DateTimeOffset receivedAt) => new()
+    private static DeliveryMessage NewMessage(string trackingId, Interpretation interpretation, byte[] body, IngestCall call, DateTimeOffset receivedAt) => new()
     {
         TrackingId = trackingId,
         Caller = call.Caller.Name,
@@ -115,12 +114,12 @@ public sealed partial class IngestService(
     /// withdrawn record means nothing will be sent (503 is true); a claimed one means the message exists and will be
     /// delivered, so the call is acknowledged after all. Throws when it cannot tell (storage down for the whole window).
     /// </summary>
-    private async Task EnqueueOrUndoAsync(DeliveryMessage message, string bodyText, RequestRecord created, CancellationToken cancellationToken)
+    private async Task EnqueueOrUndoAsync(DeliveryMessage message, byte[] body, RequestRecord created, CancellationToken cancellationToken)
     {
         Exception failure;
         try
         {
-            message = await OffloadIfLargeAsync(message, bodyText, cancellationToken).ConfigureAwait(false);
+            message = await OffloadIfLargeAsync(message, body, cancellationToken).ConfigureAwait(false);
             await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -161,10 +160,10 @@ public sealed partial class IngestService(
     /// <summary>What a fresh message adds around its body (ids, timestamps, traceparent; no history yet), generously.</summary>
     private const int MessageEnvelopeAllowance = 1024;
 
-    private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, string bodyText, CancellationToken cancellationToken)
+    private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, byte[] body, CancellationToken cancellationToken)
     {
-        if (Encoding.UTF8.GetByteCount(bodyText) <= MaxInlineMessageBytes - MessageEnvelopeAllowance) return message;
-        var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromString(bodyText), cancellationToken)
+        if (body.Length <= MaxInlineMessageBytes - MessageEnvelopeAllowance) return message;
+        var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromBytes(body), cancellationToken)
             .ConfigureAwait(false);
         return message with { Body = null, BodyBlob = blob };
     }

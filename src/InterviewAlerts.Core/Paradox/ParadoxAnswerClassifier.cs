@@ -20,6 +20,13 @@ public static class ParadoxAnswerClassifier
                     Errors: errors);
             case 401:
                 return new ParadoxOutcome(ParadoxOutcomeKind.Transient, code, "Paradox did not accept the adapter's token or credentials (HTTP 401).", retryAfter);
+            case 409:
+                return new ParadoxOutcome(ParadoxOutcomeKind.Rejected, code,
+                    "Paradox refused the request as conflicting with the candidate's or interview's current state (HTTP 409); "
+                    + "correct it at the source and send it again." + ErrorSuffix(ReadErrors(body)));
+            case 413:
+                return new ParadoxOutcome(ParadoxOutcomeKind.Rejected, code,
+                    "Paradox refused the request as too large (HTTP 413): send a smaller resume or fewer attachments.");
             case 403 or 404 or 405:
                 return new ParadoxOutcome(ParadoxOutcomeKind.ConfigurationError, code,
                     $"Paradox answered HTTP {code}: check the Paradox environment/base URL and the account's permissions.");
@@ -89,6 +96,9 @@ public static class ParadoxAnswerClassifier
 
         return errors;
     }
+
+    private static string ErrorSuffix(List<ParadoxError> errors) =>
+        errors.Count > 0 ? " Paradox said: " + string.Join("; ", errors.Select(Describe)) : "";
 
     private static string Describe(ParadoxError error) =>
         error.Field is null ? error.Message : $"{error.Field}: {error.Message}";

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using InterviewAlerts.Core.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -11,7 +8,8 @@ namespace InterviewAlerts.Core.Paradox;
 
 /// <summary>
 /// PUTs interview requests to Paradox with a bearer token. In-call retries and timeouts come from the
-/// resilience handler registered on this client's HttpClient; a 401 refreshes the token and retries once.
+/// resilience handler registered on this client's HttpClient; a 401 refreshes the token and retries once
+/// (unless the token provider is spacing out token requests because Paradox keeps refusing them).
 /// </summary>
 public sealed partial class ParadoxClient(
     HttpClient http,
@@ -19,17 +17,20 @@ public sealed partial class ParadoxClient(
     IOptions<ParadoxOptions> options,
     ILogger<ParadoxClient> logger) : IParadoxClient
 {
-    public async Task<ParadoxOutcome> SendInterviewAlertAsync(JsonObject body, string trackingId, CancellationToken cancellationToken)
+    public async Task<ParadoxOutcome> SendInterviewAlertAsync(ReadOnlyMemory<byte> body, string trackingId, CancellationToken cancellationToken)
     {
         try
         {
-            var payload = body.ToJsonString(ParadoxJson.Options);
-            var outcome = await PutAsync(payload, trackingId, cancellationToken).ConfigureAwait(false);
+            var outcome = await PutAsync(body, trackingId, cancellationToken).ConfigureAwait(false);
             if (outcome.HttpStatus == (int)HttpStatusCode.Unauthorized)
             {
                 LogTokenRefused(logger, trackingId);
-                outcome = await PutAsync(payload, trackingId, cancellationToken).ConfigureAwait(false);
+                outcome = await PutAsync(body, trackingId, cancellationToken).ConfigureAwait(false);
             }
+
+            // Refused again: the message waits at least until the next token request is allowed.
+            if (outcome.HttpStatus == (int)HttpStatusCode.Unauthorized && tokens.NextRequestDelay() is { } wait)
+                outcome = outcome with { RetryAfter = wait };
 
             return outcome;
         }
@@ -47,7 +48,7 @@ public sealed partial class ParadoxClient(
         }
         catch (ParadoxCredentialsRejectedException ex)
         {
-            return new ParadoxOutcome(ParadoxOutcomeKind.Transient, (int)HttpStatusCode.Unauthorized, ex.Message);
+            return new ParadoxOutcome(ParadoxOutcomeKind.Transient, (int)HttpStatusCode.Unauthorized, ex.Message, ex.RetryAfter);
         }
         catch (ParadoxCredentialsUnavailableException ex)
         {
@@ -59,18 +60,19 @@ public sealed partial class ParadoxClient(
         }
     }
 
-    private async Task<ParadoxOutcome> PutAsync(string payload, string trackingId, CancellationToken cancellationToken)
+    private async Task<ParadoxOutcome> PutAsync(ReadOnlyMemory<byte> payload, string trackingId, CancellationToken cancellationToken)
     {
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(options.Value.ResolveBaseUrl(), ParadoxPaths.InterviewAlerts))
         {
-            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+            Content = new ReadOnlyMemoryContent(payload) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add(ParadoxPaths.TrackingHeader, trackingId);
 
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized) tokens.Invalidate(token);
+        else tokens.Confirm(token);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return ParadoxAnswerClassifier.Classify(response.StatusCode, text, RetryAfter(response));
     }

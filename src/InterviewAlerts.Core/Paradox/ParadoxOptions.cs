@@ -14,6 +14,12 @@ public sealed class ParadoxOptions
     /// <summary>Fetch a new token this long before the current one expires.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// While Paradox refuses the credentials (or every new token), at most one token request per this interval per
+    /// instance; deliveries meanwhile are re-scheduled without calling Paradox.
+    /// </summary>
+    public TimeSpan TokenRequestInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Timeout of one HTTP attempt to Paradox.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,16 +1,18 @@
+using System.Runtime.CompilerServices;
 using Azure.Storage.Blobs;
 
 namespace InterviewAlerts.Core.Storage;
 
-/// <summary>Large request bodies in a blob container, one blob per tracking id.</summary>
+/// <summary>Request blobs in one container: "{tracking id}.json" (body) and "{tracking id}.deadletter.json".</summary>
 public sealed class BlobPayloadStore(BlobContainerClient container) : IPayloadStore
 {
-    public async Task<string> SaveAsync(string trackingId, BinaryData body, CancellationToken cancellationToken)
-    {
-        var name = trackingId + ".json";
-        await container.GetBlobClient(name).UploadAsync(body, overwrite: true, cancellationToken).ConfigureAwait(false);
-        return name;
-    }
+    private const string DeadLetterSuffix = ".deadletter.json";
+
+    public Task<string> SaveAsync(string trackingId, BinaryData body, CancellationToken cancellationToken) =>
+        UploadAsync(trackingId + ".json", body, cancellationToken);
+
+    public Task<string> SaveDeadLetterAsync(string trackingId, BinaryData deadLetter, CancellationToken cancellationToken) =>
+        UploadAsync(trackingId + DeadLetterSuffix, deadLetter, cancellationToken);
 
     public async Task<BinaryData> LoadAsync(string blobName, CancellationToken cancellationToken)
     {
@@ -20,4 +22,18 @@ public sealed class BlobPayloadStore(BlobContainerClient container) : IPayloadSt
 
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         await container.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    public async IAsyncEnumerable<string> ListOlderThanAsync(DateTimeOffset cutoff, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Properties.LastModified is { } modified && modified < cutoff) yield return blob.Name;
+        }
+    }
+
+    private async Task<string> UploadAsync(string name, BinaryData content, CancellationToken cancellationToken)
+    {
+        await container.GetBlobClient(name).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
 }

@@ -21,13 +21,3 @@ public interface IDeadLetterQueue
 }
 
 public sealed record ReceivedDeadLetter(DeadLetter? DeadLetter, string RawText, string MessageId, string PopReceipt);
-
-/// <summary>Bodies too large for a queue message live here between ingest and the terminal state.</summary>
-public interface IPayloadStore
-{
-    Task<string> SaveAsync(string trackingId, BinaryData body, CancellationToken cancellationToken);
-
-    Task<BinaryData> LoadAsync(string blobName, CancellationToken cancellationToken);
-
-    Task DeleteAsync(string blobName, CancellationToken cancellationToken);
-}

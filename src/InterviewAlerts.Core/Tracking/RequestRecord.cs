@@ -23,6 +23,9 @@ public sealed record RequestRecord
     public int? LastHttpStatus { get; init; }
     public int Replays { get; init; }
 
+    /// <summary>When the dead letter of a rejected, expired or poisoned request was written; null until then.</summary>
+    public DateTimeOffset? DeadLetteredAt { get; init; }
+
     /// <summary>Optimistic-concurrency tag of the stored version; null for a record not yet stored.</summary>
     public string? ETag { get; init; }
 }

@@ -100,6 +100,7 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         ["LastError"] = record.LastError,
         ["LastHttpStatus"] = record.LastHttpStatus,
         ["Replays"] = record.Replays,
+        ["DeadLetteredAt"] = record.DeadLetteredAt,
     };
 
     private static RequestRecord FromEntity(TableEntity entity) => new()
@@ -116,6 +117,7 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         LastError = entity.GetString("LastError"),
         LastHttpStatus = entity.GetInt32("LastHttpStatus"),
         Replays = entity.GetInt32("Replays") ?? 0,
+        DeadLetteredAt = entity.GetDateTimeOffset("DeadLetteredAt"),
         ETag = entity.ETag.ToString(),
     };
 }

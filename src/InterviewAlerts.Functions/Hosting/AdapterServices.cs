@@ -50,8 +50,10 @@ public static class AdapterServices
         services.AddSingleton<BrassRingCallerAuthenticator>();
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<IngestService>();
+        services.AddSingleton<DeadLetterWriter>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<PoisonRecorder>();
+        services.AddSingleton<RetentionPurger>();
         services.AddSingleton<DeadLetterReplayer>();
         services.AddSingleton<WebhookResponder>();
         services.AddSingleton<StatusResponder>();

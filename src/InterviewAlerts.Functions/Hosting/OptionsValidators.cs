@@ -11,6 +11,8 @@ internal sealed class ParadoxOptionsValidator : IValidateOptions<ParadoxOptions>
 {
     public ValidateOptionsResult Validate(string? name, ParadoxOptions options)
     {
+        if (options.TokenRequestInterval <= TimeSpan.Zero)
+            return ValidateOptionsResult.Fail($"Paradox:TokenRequestInterval must be positive; got {options.TokenRequestInterval}.");
         if (SecretsOptionsValidator.IsUnresolvedReference(options.BaseUrl))
             return ValidateOptionsResult.Fail("Paradox:BaseUrl is an unresolved Key Vault reference.");
         if (!string.IsNullOrWhiteSpace(options.BaseUrl))
@@ -35,7 +37,8 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         if (options.RetryHorizon <= TimeSpan.Zero) problems.Add("Delivery:RetryHorizon must be positive.");
         if (options.FirstRetryDelay <= TimeSpan.Zero) problems.Add("Delivery:FirstRetryDelay must be positive.");
         if (options.MaxRetryDelay < options.FirstRetryDelay) problems.Add("Delivery:MaxRetryDelay must be at least Delivery:FirstRetryDelay.");
-        if (options.RecordRetention < TimeSpan.FromHours(72)) problems.Add("Delivery:RecordRetention must be at least 72 hours (idempotency window).");
+        if (options.Retention < TimeSpan.FromHours(72)) problems.Add($"Delivery:Retention must be at least 72 hours (the idempotency window); got {options.Retention}.");
+        if (options.Retention <= options.RetryHorizon) problems.Add($"Delivery:Retention ({options.Retention}) must be longer than Delivery:RetryHorizon ({options.RetryHorizon}).");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

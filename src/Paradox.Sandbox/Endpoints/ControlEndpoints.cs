@@ -15,6 +15,7 @@ public static class ControlEndpoints
         control.MapGet("/stats", (RequestLog log, TokenIssuer tokens) => Results.Json(new
         {
             tokensIssued = tokens.IssuedCount,
+            tokenRequests = tokens.Requests.Count,
             alertsReceived = log.All().Count,
         }));
         control.MapPost("/faults", (FaultRule rule, FaultPlan faults) => { faults.Add(rule); return Results.NoContent(); });

@@ -9,6 +9,7 @@ public static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpRequest request, TokenIssuer tokens, FaultPlan faults, SandboxAccount account, IOptions<SandboxOptions> options)
     {
+        tokens.NoteRequest();
         var fault = faults.Take(FaultTarget.Token);
         if (fault is not null)
         {

@@ -7,9 +7,15 @@ namespace Paradox.Sandbox.Tokens;
 public sealed class TokenIssuer(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<DateTimeOffset> _requests = new();
     private int _issued;
 
     public int IssuedCount => Volatile.Read(ref _issued);
+
+    /// <summary>When each token request arrived, whether it was granted or refused (to count credential storms).</summary>
+    public IReadOnlyList<DateTimeOffset> Requests => [.. _requests];
+
+    public void NoteRequest() => _requests.Enqueue(time.GetUtcNow());
 
     public string Issue(TimeSpan lifetime)
     {

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Paradox;
@@ -30,7 +30,16 @@ public sealed class DeliveryProcessorTests
             .ReturnsAsync((RequestRecord r, CancellationToken _) => (true, r with { ETag = "1" }));
         _records.Setup(r => r.TryUpdateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(() => Record(RequestState.Received, attempts: 0));
+        _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((RequestRecord r, CancellationToken _) => _writes.Add($"record {r.State}{(r.DeadLetteredAt is null ? "" : " noted")}"))
+            .Returns(Task.CompletedTask);
+        _deadLetters.Setup(d => d.AddAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
+            .Callback((DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
+            .Returns(Task.CompletedTask);
     }
+
+    private readonly List<string> _writes = [];
+    private readonly List<DeadLetter> _written = [];
 
     [Fact]
     public async Task Message_without_a_record_was_never_acknowledged_and_is_not_sent()
@@ -46,7 +55,7 @@ public sealed class DeliveryProcessorTests
     [Fact]
     public async Task Transient_failure_reschedules_the_next_attempt_with_its_history_and_a_backoff_delay()
     {
-        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<JsonObject>(), TrackingId, It.IsAny<CancellationToken>()))
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Transient, 500, "Paradox answered HTTP 500; will retry."));
         DeliveryMessage? next = null;
         TimeSpan? delay = null;
@@ -66,7 +75,7 @@ public sealed class DeliveryProcessorTests
     [Fact]
     public async Task Transient_failure_past_the_horizon_expires_into_the_dead_letter_queue()
     {
-        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<JsonObject>(), TrackingId, It.IsAny<CancellationToken>()))
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Transient, 503, "Paradox answered HTTP 503; will retry."));
         var message = Message(attempt: 9) with { ReceivedAt = _time.GetUtcNow() - TimeSpan.FromHours(23.99) };
 
@@ -84,12 +93,14 @@ public sealed class DeliveryProcessorTests
     [InlineData(RequestState.Expired)]
     public async Task Copy_of_a_request_in_a_terminal_state_is_not_sent(RequestState state)
     {
-        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(Record(state, attempts: 1));
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Record(state, attempts: 1) with { DeadLetteredAt = state == RequestState.Delivered ? null : _time.GetUtcNow() });
 
         var result = await Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None);
 
         Assert.Equal(DeliveryResult.Duplicate, result);
         _paradox.VerifyNoOtherCalls();
+        _deadLetters.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -119,7 +130,7 @@ public sealed class DeliveryProcessorTests
     [Fact]
     public async Task Failure_before_Paradox_answered_releases_the_claim_so_the_runtime_retry_can_send()
     {
-        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<JsonObject>(), TrackingId, It.IsAny<CancellationToken>()))
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("boom"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None));
@@ -130,7 +141,7 @@ public sealed class DeliveryProcessorTests
     [Fact]
     public async Task Failure_to_record_a_delivery_keeps_the_claim_so_no_copy_is_sent_within_the_lease()
     {
-        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<JsonObject>(), TrackingId, It.IsAny<CancellationToken>()))
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Delivered, 200, "Delivered to Paradox."));
         _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("storage"));
 
@@ -149,16 +160,142 @@ public sealed class DeliveryProcessorTests
     [Theory]
     [InlineData("not json")]
     [InlineData("""{"trackingId":"bogus","source":"native","receivedAt":"2026-11-28T12:00:00Z"}""")]
-    public async Task Unreadable_message_is_dead_lettered_as_is_without_calling_Paradox(string raw)
+    public async Task Unreadable_message_fails_for_the_poison_path_without_calling_Paradox_or_dead_lettering(string raw)
     {
-        var result = await Processor().ProcessAsync(raw, CancellationToken.None);
+        await Assert.ThrowsAsync<UnreadableMessageException>(() => Processor().ProcessAsync(raw, CancellationToken.None));
 
-        Assert.Equal(DeliveryResult.Unreadable, result);
-        _deadLetters.Verify(d => d.AddAsync(It.Is<DeadLetter>(x => x.RawMessage == raw && x.State == RequestState.Poisoned), It.IsAny<CancellationToken>()));
+        _paradox.VerifyNoOtherCalls();
+        _deadLetters.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Rejection_records_the_terminal_state_before_the_dead_letter_then_notes_it()
+    {
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Rejected, 200, "Paradox declined the request: Candidate is archived."));
+
+        var result = await Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Rejected, result);
+        Assert.Equal(["record Rejected", "dead letter", "record Rejected noted"], _writes);
+        Assert.Equal("Paradox declined the request: Candidate is archived.", Assert.Single(_written).Reason);
+    }
+
+    [Fact]
+    public async Task Failed_dead_letter_write_keeps_the_terminal_state_so_the_runtime_retry_does_not_send_again()
+    {
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Rejected, 400, "Paradox rejected the request: ex_id: unknown."));
+        _deadLetters.Setup(d => d.AddAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("413"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None));
+
+        Assert.Equal(["record Rejected"], _writes); // never released to "retrying"
+        _paradox.Verify(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Copy_of_an_ended_request_without_its_dead_letter_writes_it_instead_of_sending()
+    {
+        var ended = Record(RequestState.Rejected, attempts: 1) with
+        {
+            LastError = "Paradox rejected the request: ex_id: unknown.",
+            LastHttpStatus = 400,
+            LeaseUntil = _time.GetUtcNow() - TimeSpan.FromSeconds(1),
+        };
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(ended);
+
+        var result = await Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.DeadLetterCompleted, result);
+        var deadLetter = Assert.Single(_written);
+        Assert.Equal(RequestState.Rejected, deadLetter.State);
+        Assert.Equal(ended.LastError, deadLetter.Reason);
+        Assert.Equal(400, Assert.Single(deadLetter.Message!.History).HttpStatus); // the ending attempt, from the record
+        Assert.Equal(["dead letter", "record Rejected noted"], _writes);
+        _paradox.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Copy_of_an_ended_request_waits_while_the_ending_run_still_writes_its_dead_letter()
+    {
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Record(RequestState.Expired, attempts: 3) with { LeaseUntil = _time.GetUtcNow() + TimeSpan.FromSeconds(40) });
+
+        var result = await Processor().ProcessAsync(Serialize(Message(attempt: 3)), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Deferred, result);
+        _queue.Verify(q => q.EnqueueAsync(It.IsAny<DeliveryMessage>(), TimeSpan.FromSeconds(40), It.IsAny<CancellationToken>()));
+        _deadLetters.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Paradox_text_quoting_the_candidate_is_stored_without_any_value_of_the_request()
+    {
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Rejected, 200,
+                "Paradox declined the request: Candidate Zqmarta Zqolsen (id 55301, C-1) is blocked."));
+        var message = Message(attempt: 1) with
+        {
+            Body = """{"ex_id":"C-1","OID":55301,"first_name":"Zqmarta","last_name":"Zqolsen","interview_duration":30,"interview_type":2}"""u8.ToArray(),
+        };
+        RequestRecord? stored = null;
+        _records.Setup(r => r.UpsertAsync(It.Is<RequestRecord>(x => x.State == RequestState.Rejected), It.IsAny<CancellationToken>()))
+            .Callback((RequestRecord r, CancellationToken _) => stored = r).Returns(Task.CompletedTask);
+
+        await Processor().ProcessAsync(Serialize(message), CancellationToken.None);
+
+        Assert.Equal("Paradox declined the request: Candidate [redacted] [redacted] (id [redacted], [redacted]) is blocked.", stored!.LastError);
+        Assert.Equal(stored.LastError, Assert.Single(_written).Reason);
+        Assert.Equal(stored.LastError, Assert.Single(_written[0].Message!.History).Detail);
+    }
+
+    [Fact]
+    public async Task Retry_After_beyond_the_horizon_expires_with_a_reason_that_says_so()
+    {
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Transient, 429, "Paradox answered HTTP 429; will retry.", RetryAfter: TimeSpan.FromHours(30)));
+
+        var result = await Processor().ProcessAsync(Serialize(Message(attempt: 2)), CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Expired, result);
+        Assert.StartsWith("Expired: Paradox asked to wait 1.06:00:00 (Retry-After)", Assert.Single(_written).Reason, StringComparison.Ordinal);
+        _queue.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task The_body_bytes_reach_Paradox_exactly_as_the_message_carries_them()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"ex_id":"C-\u00e9 1",  "interview_duration":30,"interview_type":2}""");
+        byte[]? sent = null;
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .Callback((ReadOnlyMemory<byte> b, string _, CancellationToken _) => sent = b.ToArray())
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Delivered, 200, "Delivered to Paradox."));
+
+        var raw = Serialize(Message(attempt: 1) with { Body = body });
+        await Processor().ProcessAsync(raw, CancellationToken.None);
+
+        Assert.Contains("\"body\":{\"ex_id\":\"C-\\u00e9 1\",  \"interview_duration\"", raw, StringComparison.Ordinal);
+        Assert.Equal(body, sent);
+    }
+
+    [Fact]
+    public async Task A_message_written_with_the_body_as_a_JSON_object_is_still_read_and_delivered()
+    {
+        var old = """{"v":1,"trackingId":"TRACKING","caller":"acme-export","source":"native","receivedAt":"2026-11-28T11:55:00+00:00","attempt":1,"history":[],"body":{"ex_id":"C-1","interview_duration":30,"interview_type":2}}"""
+            .Replace("TRACKING", TrackingId, StringComparison.Ordinal);
+        byte[]? sent = null;
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .Callback((ReadOnlyMemory<byte> b, string _, CancellationToken _) => sent = b.ToArray())
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Delivered, 200, "Delivered to Paradox."));
+
+        Assert.Equal(DeliveryResult.Delivered, await Processor().ProcessAsync(old, CancellationToken.None));
+        Assert.Equal("""{"ex_id":"C-1","interview_duration":30,"interview_type":2}""", Encoding.UTF8.GetString(sent!));
     }
 
     private DeliveryProcessor Processor() => new(
-        _paradox.Object, _records.Object, _queue.Object, _deadLetters.Object, _payloads.Object,
+        _paradox.Object, _records.Object, _queue.Object,
+        new DeadLetterWriter(_deadLetters.Object, _records.Object, _time, NullLogger<DeadLetterWriter>.Instance), _payloads.Object,
         Options.Create(_options), _time, NullLogger<DeliveryProcessor>.Instance);
 
     private DeliveryMessage Message(int attempt) => new()
@@ -168,7 +305,7 @@ public sealed class DeliveryProcessorTests
         Source = RequestShape.Native,
         ReceivedAt = _time.GetUtcNow() - TimeSpan.FromMinutes(5),
         Attempt = attempt,
-        Body = new JsonObject { ["ex_id"] = "C-1", ["interview_duration"] = 30, ["interview_type"] = 2 },
+        Body = """{"ex_id":"C-1","interview_duration":30,"interview_type":2}"""u8.ToArray(),
     };
 
     private RequestRecord Record(RequestState state, int attempts) => new()

@@ -22,6 +22,8 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     {
         // Waiting out a Retry-After above half a second is the queue's job, not the worker's.
         ["Paradox:MaxInCallRetryAfter"] = "00:00:00.500",
+        // Refused credentials space token requests by this much; short, so a fixed secret is picked up quickly.
+        ["Paradox:TokenRequestInterval"] = "00:00:00.500",
     });
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
@@ -128,7 +130,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
             Caller = "anonymous",
             Source = RequestShape.Native,
             ReceivedAt = DateTimeOffset.UtcNow,
-            Body = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject(),
+            Body = System.Text.Encoding.UTF8.GetBytes(body),
         };
         await _harness.Queue("interview-alerts").SendMessageAsync(DeliveryMessageSerializer.Serialize(copy));
 

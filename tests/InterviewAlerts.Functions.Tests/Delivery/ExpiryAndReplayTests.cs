@@ -45,6 +45,22 @@ public sealed class ExpiryAndReplayTests : IAsyncLifetime
         Assert.Empty((await _harness.Queue("interview-alerts-deadletter").PeekMessagesAsync(32)).Value);
     }
 
+    [Fact]
+    public async Task A_Retry_After_beyond_the_retry_horizon_expires_the_request_with_a_reason_that_says_so()
+    {
+        // Longer than Paradox:MaxInCallRetryAfter, so not waited out in-call, and far past the 1.5 s horizon.
+        _harness.SandboxFaults.Add(new FaultRule { Status = 429, RetryAfterSeconds = 120, Count = 1 });
+
+        var id = await _harness.PostNativeAsync(HarnessRequests.UniqueRequest());
+        var expired = await _harness.WaitForStateAsync(id, "expired");
+
+        Assert.StartsWith("Expired: Paradox asked to wait 00:02:00 (Retry-After) before the next try, past the end of the retry horizon",
+            expired.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(429, expired.GetProperty("lastHttpStatus").GetInt32());
+        Assert.Equal(0, _harness.DeliveredCount(id));
+        _harness.SandboxFaults.Clear();
+    }
+
     private async Task<JsonElement> ReplayAsync()
     {
         var response = await _harness.Client.PostAsync("api/ops/interview-alerts/replay?max=50", null);

@@ -47,5 +47,5 @@ internal static class ParadoxAdapter
     public static ParadoxTokenProvider TokenProvider(this IServiceProvider services) => services.GetRequiredService<ParadoxTokenProvider>();
 
     public static Task<ParadoxOutcome> SendAsync(this IServiceProvider services, string trackingId, JsonObject? body = null) =>
-        services.Client().SendInterviewAlertAsync(body ?? ValidBody(), trackingId, CancellationToken.None);
+        services.Client().SendInterviewAlertAsync(System.Text.Encoding.UTF8.GetBytes((body ?? ValidBody()).ToJsonString()), trackingId, CancellationToken.None);
 }

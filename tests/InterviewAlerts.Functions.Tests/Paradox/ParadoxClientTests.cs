@@ -67,6 +67,23 @@ public sealed class ParadoxClientTests
     }
 
     [Theory]
+    [InlineData(409, "conflicting with the candidate's or interview's current state (HTTP 409)")]
+    [InlineData(413, "too large (HTTP 413)")]
+    public async Task Conflict_and_too_large_are_Rejected_with_reasons_of_their_own(int status, string reason)
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        using var adapter = ParadoxAdapter.Build(sandbox.Url);
+        sandbox.Faults.Add(new FaultRule { Status = status, Count = 5 });
+
+        var outcome = await adapter.SendAsync("IA-" + status);
+
+        Assert.Equal(ParadoxOutcomeKind.Rejected, outcome.Kind);
+        Assert.Equal(status, outcome.HttpStatus);
+        Assert.Contains(reason, outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(status, Assert.Single(sandbox.InterviewAlertArrivals).Status);
+    }
+
+    [Theory]
     [InlineData(403)]
     [InlineData(404)]
     public async Task Forbidden_or_not_found_is_a_ConfigurationError_and_is_not_retried(int status)

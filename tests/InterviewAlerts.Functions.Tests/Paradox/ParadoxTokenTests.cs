@@ -7,7 +7,7 @@ using Paradox.Sandbox.Faults;
 
 namespace InterviewAlerts.Functions.Tests.Paradox;
 
-/// <summary>Token life cycle against the sandbox: single flight, refresh before expiry, and one retry after a 401.</summary>
+/// <summary>Token life cycle against the sandbox: single flight, refresh before expiry, one retry after a 401, and spacing under credential storms.</summary>
 public sealed class ParadoxTokenTests
 {
     [Fact]
@@ -107,20 +107,83 @@ public sealed class ParadoxTokenTests
     }
 
     [Fact]
-    public async Task A_401_on_the_retry_as_well_is_Transient_and_not_retried_again()
+    public async Task A_401_for_a_token_that_never_worked_is_Transient_and_waits_for_the_next_allowed_token_request()
     {
         await using var sandbox = await SandboxHost.StartAsync();
         using var adapter = ParadoxAdapter.Build(sandbox.Url);
         sandbox.Faults.Add(new FaultRule { Status = 401, Count = 10 });
 
-        var outcome = await adapter.SendAsync("IA-401-TWICE");
+        var outcome = await adapter.SendAsync("IA-401-FRESH");
 
         Assert.Equal(ParadoxOutcomeKind.Transient, outcome.Kind);
         Assert.Equal(401, outcome.HttpStatus);
-        Assert.Equal([401, 401], sandbox.InterviewAlertArrivals.Select(a => a.Status));
-        Assert.Equal(2, adapter.TokenProvider().TokenRequests);
+        Assert.InRange(outcome.RetryAfter!.Value.TotalSeconds, 25, 30); // Paradox:TokenRequestInterval (30 s) from the token request
+        Assert.Equal([401], sandbox.InterviewAlertArrivals.Select(a => a.Status));
+        Assert.Equal(1, adapter.TokenProvider().TokenRequests);
         Assert.Empty(sandbox.Log.All());
     }
+
+    [Fact]
+    public async Task Refused_credentials_cost_one_token_request_per_interval_however_many_deliveries_ask_and_a_fixed_secret_delivers()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        using var adapter = ParadoxAdapter.Build(sandbox.Url, o => o.TokenRequestInterval = TimeSpan.FromSeconds(30), time: clock);
+        await RotateAsync(sandbox, "rotated-secret"); // the adapter still holds the old one
+
+        var first = await SendManyAsync(adapter, "IA-STORM-A", 40);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        var second = await SendManyAsync(adapter, "IA-STORM-B", 40);
+
+        Assert.All(first.Concat(second), o => Assert.Equal(ParadoxOutcomeKind.Transient, o.Kind));
+        Assert.All(second, o => Assert.Equal(TimeSpan.FromSeconds(1), o.RetryAfter)); // wait for the next allowed request
+        Assert.Single(sandbox.Tokens.Requests);
+        Assert.Empty(sandbox.InterviewAlertArrivals); // no PUT without a token
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await SendManyAsync(adapter, "IA-STORM-C", 40);
+        Assert.Equal(2, sandbox.Tokens.Requests.Count);
+
+        await RotateAsync(sandbox, ParadoxAdapter.Secret); // fixed
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var fixedOutcomes = await SendManyAsync(adapter, "IA-STORM-D", 40);
+
+        Assert.All(fixedOutcomes, o => Assert.Equal(ParadoxOutcomeKind.Delivered, o.Kind));
+        Assert.Equal(3, sandbox.Tokens.Requests.Count);
+        Assert.Equal(40, sandbox.Log.All().Count);
+    }
+
+    [Fact]
+    public async Task Paradox_answering_401_to_every_call_gets_one_token_request_per_interval_and_one_PUT_per_delivery()
+    {
+        await using var sandbox = await SandboxHost.StartAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        using var adapter = ParadoxAdapter.Build(sandbox.Url, o => o.TokenRequestInterval = TimeSpan.FromSeconds(30), time: clock);
+        sandbox.Faults.Add(new FaultRule { Status = 401, Count = 10_000 });
+
+        var during = await SendManyAsync(adapter, "IA-401-A", 30);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        during = [.. during, .. await SendManyAsync(adapter, "IA-401-B", 30)];
+
+        Assert.All(during, o => Assert.Equal(ParadoxOutcomeKind.Transient, o.Kind));
+        Assert.All(during, o => Assert.NotNull(o.RetryAfter));
+        Assert.Single(sandbox.Tokens.Requests);
+        Assert.All(sandbox.InterviewAlertArrivals, a => Assert.Equal(401, a.Status));
+        Assert.InRange(sandbox.InterviewAlertArrivals.Count, 1, 30); // the first wave's token only; the second wave waits
+
+        sandbox.Faults.Clear();
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var after = await SendManyAsync(adapter, "IA-401-C", 30);
+
+        Assert.All(after, o => Assert.Equal(ParadoxOutcomeKind.Delivered, o.Kind));
+        Assert.Equal(2, sandbox.Tokens.Requests.Count);
+    }
+
+    private static async Task<ParadoxOutcome[]> SendManyAsync(IServiceProvider adapter, string prefix, int count) =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => adapter.SendAsync($"{prefix}-{i:000}")));
+
+    private static async Task RotateAsync(SandboxHost sandbox, string secret) =>
+        (await sandbox.Control.PutAsJsonAsync("sandbox/account", new { accountId = ParadoxAdapter.AccountId, secret })).EnsureSuccessStatusCode();
 
     private static async Task<int> TokensIssuedAsync(SandboxHost sandbox)
     {

@@ -355,7 +355,7 @@ internal static class SoakScenario
             {
                 DeliveryMessageSerializer.TryDeserialize<DeadLetter>(message.Body.ToString(), out var deadLetter, out _);
                 all.Add(new DeadLetterRecord(deadLetter?.TrackingId ?? "unreadable", deadLetter?.State.ToString() ?? "?", deadLetter?.Reason ?? message.Body.ToString(),
-                    deadLetter?.Message?.Body?["ex_id"]?.ToString(), deadLetter?.Message?.Attempt ?? 0));
+                    deadLetter?.Message?.Body is { } body ? Payloads.ExId(System.Text.Encoding.UTF8.GetString(body)) : null, deadLetter?.Message?.Attempt ?? 0));
             }
         }
 

@@ -1,0 +1,45 @@
+using InterviewAlerts.Core.Storage;
+using InterviewAlerts.Core.Tracking;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InterviewAlerts.Core.Delivery;
+
+/// <summary>What one purge deleted.</summary>
+public sealed record PurgeReport(int Records, int Blobs);
+
+/// <summary>
+/// Deletes what is kept of finished requests once <see cref="DeliveryOptions.Retention"/> has passed: terminal
+/// records, then every blob (body, claim-checked dead letter) older than the retention whose request no longer has a
+/// record. Dead letters need nothing here: each is written with the retention as its time-to-live.
+/// </summary>
+public sealed partial class RetentionPurger(
+    IRequestRecordStore records,
+    IPayloadStore payloads,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<RetentionPurger> logger)
+{
+    public async Task<PurgeReport> PurgeAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - options.Value.Retention;
+        var purgedRecords = await records.PurgeAsync(cutoff, cancellationToken).ConfigureAwait(false);
+
+        var purgedBlobs = 0;
+        await foreach (var blob in payloads.ListOlderThanAsync(cutoff, cancellationToken).ConfigureAwait(false))
+        {
+            // A blob is named after its tracking id ("{id}.json", "{id}.deadletter.json"). One whose request still has a
+            // record is still needed (in flight, or ended recently after a replay).
+            var trackingId = blob.Split('.', 2)[0];
+            if (TrackingIds.IsWellFormed(trackingId) && await records.FindAsync(trackingId, cancellationToken).ConfigureAwait(false) is not null) continue;
+            await payloads.DeleteAsync(blob, cancellationToken).ConfigureAwait(false);
+            purgedBlobs++;
+        }
+
+        LogPurged(logger, purgedRecords, purgedBlobs, options.Value.Retention);
+        return new PurgeReport(purgedRecords, purgedBlobs);
+    }
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information, Message = "Retention purge: {Records} records and {Blobs} blobs older than {Retention} deleted")]
+    private static partial void LogPurged(ILogger logger, int records, int blobs, TimeSpan retention);
+}
