@@ -42,14 +42,31 @@ public static class AdapterServices
         services.AddSingleton(_ => MappingOptions(configuration));
         services.AddSingleton<BrassRingMapper>();
         services.AddSingleton(sp => new RequestInterpreter(sp.GetRequiredService<BrassRingMapper>()));
-        services.AddSingleton<BrassRingCallerAuthenticator>();
-        services.AddSingleton<CallerAuthenticator>();
+        services.AddCallers(configuration);
         services.AddSingleton<IngestService>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<DeadLetterReplayer>();
         services.AddSingleton<WebhookResponder>();
         services.AddSingleton<StatusResponder>();
+        return services;
+    }
+
+    /// <summary>Named callers ("Callers:&lt;name&gt;"), validated at startup, and what authenticates them.</summary>
+    public static IServiceCollection AddCallers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingletonTimeProvider();
+        services.AddOptions<CallersOptions>()
+            .Configure(options =>
+            {
+                configuration.GetSection(CallersOptions.Section).Bind(options.Callers);
+                configuration.GetSection(CallersOptions.AuthenticationSection).Bind(options);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CallersOptions>>(new CallersOptionsValidator(configuration));
+        services.AddSingleton<AuthenticationFailureLimiter>();
+        services.AddSingleton<WebhookIdReplayCache>();
+        services.AddSingleton<CallerAuthenticator>();
         return services;
     }
 
@@ -82,9 +99,13 @@ public static class AdapterServices
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 
-    /// <summary>Key Vault when "KeyVault:VaultUri" is set (managed identity, never a probing credential chain); else configuration.</summary>
+    /// <summary>
+    /// Key Vault when "KeyVault:VaultUri" is set (managed identity, never a probing credential chain); else configuration.
+    /// A store registered before this (tests: the Key Vault stand-in) is kept.
+    /// </summary>
     private static void AddSecretStore(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(ISecretStore))) return;
         var vaultUri = configuration["KeyVault:VaultUri"];
         if (string.IsNullOrWhiteSpace(vaultUri))
         {
