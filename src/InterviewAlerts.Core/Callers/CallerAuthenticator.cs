@@ -53,12 +53,15 @@ public sealed partial class CallerAuthenticator(
         if (presented.Problem is not null) return Fail(presented.Name, presented.Problem);
 
         var name = presented.Name!;
-        if (!_callers.TryGetValue(name, out var caller)) return Fail(name, "The credentials were not accepted.");
-        if (failures.IsLocked(caller.Name, out var retryAfter))
+        if (!_callers.TryGetValue(name, out var caller))
         {
-            LogThrottled(logger, caller.Name);
-            return new CallerAuthentication(CallerAuthenticationOutcome.Throttled, Problem: "Too many failed attempts for this caller; try again later.", RetryAfter: retryAfter);
+            // Names that are not configured share one bucket: they never reach the secret store, and are limited together.
+            return failures.IsLocked(AuthenticationFailureLimiter.UnknownCaller, out var unknownRetryAfter)
+                ? Throttled(AuthenticationFailureLimiter.UnknownCaller, unknownRetryAfter)
+                : Fail(name, "The credentials were not accepted.");
         }
+
+        if (failures.IsLocked(caller.Name, out var retryAfter)) return Throttled(caller.Name, retryAfter);
 
         var scheme = options.Value.Callers[caller.Name].Scheme;
         if (scheme != presented.Scheme)
@@ -129,6 +132,13 @@ public sealed partial class CallerAuthenticator(
         var current = await secrets.GetSecretAsync(CallersOptions.SecretName(caller), cancellationToken).ConfigureAwait(false);
         var previous = await secrets.GetSecretAsync(CallersOptions.PreviousSecretName(caller), cancellationToken).ConfigureAwait(false);
         return new[] { current, previous }.Where(secret => !string.IsNullOrEmpty(secret)).Select(secret => secret!).ToList();
+    }
+
+    private CallerAuthentication Throttled(string bucket, TimeSpan retryAfter)
+    {
+        LogThrottled(logger, bucket);
+        return new CallerAuthentication(CallerAuthenticationOutcome.Throttled,
+            Problem: "Too many failed attempts for this caller; try again later.", RetryAfter: retryAfter);
     }
 
     private CallerAuthentication Fail(string? triedName, string problem)

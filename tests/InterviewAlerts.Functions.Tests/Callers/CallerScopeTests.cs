@@ -11,32 +11,15 @@ namespace InterviewAlerts.Functions.Tests.Callers;
 /// A BrassRing user sends, validates and reads only for its own client ids; status answers hold nothing personal;
 /// JSON arrives under every JSON media type; a request signed by the Standard Webhooks library verifies.
 /// </summary>
-public sealed class CallerScopeTests : IAsyncLifetime
+public sealed class CallerScopeTests(CallerScopeFixture fixture) : IClassFixture<CallerScopeFixture>
 {
-    private const string OtherUser = "globexbrassring";
-    private const string OtherPassword = "globex-password";
-    private const string OtherClientId = "48812";
-    private const string Signer = "librarysigner";
+    private const string OtherUser = CallerScopeFixture.OtherUser;
+    private const string OtherPassword = CallerScopeFixture.OtherPassword;
+    private const string OtherClientId = CallerScopeFixture.OtherClientId;
+    private const string Signer = CallerScopeFixture.Signer;
+    private const string SignerSecret = CallerScopeFixture.SignerSecret;
 
-    /// <summary>The secret of the Standard Webhooks specification's published example.</summary>
-    private const string SignerSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
-    private AdapterHarness _harness = null!;
-
-    public async Task InitializeAsync()
-    {
-        _harness = await AdapterHarness.StartAsync(new Dictionary<string, string?>
-        {
-            [$"Callers:{OtherUser}:Shapes"] = "BrassRing",
-            [$"Callers:{OtherUser}:ClientIds:0"] = OtherClientId,
-            [$"Callers:{OtherUser}:Secret"] = OtherPassword,
-            [$"Callers:{Signer}:Shapes"] = "Json",
-            [$"Callers:{Signer}:Scheme"] = "Signature",
-            [$"Callers:{Signer}:Secret"] = SignerSecret,
-        });
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    private AdapterHarness Harness => fixture.Harness;
 
     [Theory]
     [InlineData("api/interview-alerts", "application/xml")]
@@ -52,7 +35,7 @@ public sealed class CallerScopeTests : IAsyncLifetime
         Assert.Contains(OtherClientId, text, StringComparison.Ordinal);
         Assert.Contains(AdapterHarness.BrassRingUser, text, StringComparison.Ordinal);
         if (mediaType == "application/xml") Assert.Equal(401, EnvelopeStatus.Parse(text).Code);
-        Assert.Empty((await _harness.Queue("interview-alerts").PeekMessagesAsync(32)).Value);
+        await AssertNothingRecordedForAsync(AdapterHarness.BrassRingUser);
     }
 
     [Fact]
@@ -66,6 +49,7 @@ public sealed class CallerScopeTests : IAsyncLifetime
         using var preempt = await PostEnvelopeAsync("api/interview-alerts", envelope, AdapterHarness.BrassRingUser, AdapterHarness.BrassRingPassword);
         Assert.Equal(HttpStatusCode.Forbidden, preempt.StatusCode);
         Assert.DoesNotContain(trackingId, await preempt.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingRecordedForAsync(AdapterHarness.BrassRingUser);
 
         Assert.Equal(HttpStatusCode.NotFound, (await ReadStatusAsync(trackingId, AdapterHarness.BrassRingUser, AdapterHarness.BrassRingPassword)).StatusCode);
         using var own = await ReadStatusAsync(trackingId, OtherUser, OtherPassword);
@@ -76,9 +60,9 @@ public sealed class CallerScopeTests : IAsyncLifetime
     public async Task The_status_answer_carries_no_candidate_personal_data()
     {
         const string Email = "status.privacy.canary@example.org";
-        var id = await _harness.PostNativeAsync(HarnessRequests.UniqueRequest($"\"email\":\"{Email}\",\"first_name\":\"Statuscanary\",\"phone\":\"+1 555 0100 321\""));
+        var id = await Harness.PostNativeAsync(HarnessRequests.UniqueRequest($"\"email\":\"{Email}\",\"first_name\":\"Statuscanary\",\"phone\":\"+1 555 0100 321\""));
 
-        var text = await (await _harness.Client.GetAsync($"api/interview-alerts/{id}")).Content.ReadAsStringAsync();
+        var text = await (await Harness.Client.GetAsync($"api/interview-alerts/{id}")).Content.ReadAsStringAsync();
 
         using var status = JsonDocument.Parse(text);
         Assert.Equal(id, status.RootElement.GetProperty("id").GetString());
@@ -97,7 +81,7 @@ public sealed class CallerScopeTests : IAsyncLifetime
         using var content = new StringContent(HarnessRequests.UniqueRequest(), Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
-        using var response = await _harness.Client.PostAsync("api/interview-alerts", content);
+        using var response = await Harness.Client.PostAsync("api/interview-alerts", content);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
@@ -106,15 +90,17 @@ public sealed class CallerScopeTests : IAsyncLifetime
     public async Task Json_posted_as_a_form_gets_415_naming_what_to_send_and_nothing_is_queued()
     {
         // What curl -d and PowerShell's Invoke-RestMethod send by default.
-        using var content = new StringContent(HarnessRequests.UniqueRequest(), Encoding.UTF8, "application/x-www-form-urlencoded");
+        var marker = "FORM-" + Guid.NewGuid().ToString("N");
+        using var content = new StringContent($$"""{"ex_id":"{{marker}}","interview_duration":30,"interview_type":2}""", Encoding.UTF8, "application/x-www-form-urlencoded");
 
-        using var response = await _harness.Client.PostAsync("api/interview-alerts", content);
+        using var response = await Harness.Client.PostAsync("api/interview-alerts", content);
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Content-Type: application/json", text, StringComparison.Ordinal);
-        Assert.Empty((await _harness.Queue("interview-alerts").PeekMessagesAsync(32)).Value);
+        Assert.DoesNotContain((await Harness.Queue("interview-alerts").PeekMessagesAsync(32)).Value, m => m.Body.ToString().Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(Harness.SandboxRequests.All(), r => r.Body.Contains(marker, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -129,22 +115,65 @@ public sealed class CallerScopeTests : IAsyncLifetime
         request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("webhook-signature", new StandardWebhook(SignerSecret).Sign(id, timestamp, body));
 
-        using var response = await _harness.AnonymousClient.SendAsync(request);
+        using var response = await Harness.AnonymousClient.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>No request record was ever written for the caller (records are stored per caller).</summary>
+    private async Task AssertNothingRecordedForAsync(string caller)
+    {
+        try
+        {
+            await foreach (var record in Harness.Records().QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == caller))
+                Assert.Fail($"a request record {record.RowKey} was written for {caller}");
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No table yet: nothing was recorded.
+        }
     }
 
     private async Task<HttpResponseMessage> PostEnvelopeAsync(string path, string envelope, string user, string password)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(envelope, Encoding.UTF8, "text/xml") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", CallerMatrix.Basic(user, password));
-        return await _harness.AnonymousClient.SendAsync(request);
+        return await Harness.AnonymousClient.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> ReadStatusAsync(string trackingId, string user, string password)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/interview-alerts/{trackingId}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", CallerMatrix.Basic(user, password));
-        return await _harness.AnonymousClient.SendAsync(request);
+        return await Harness.AnonymousClient.SendAsync(request);
     }
+}
+
+/// <summary>One adapter with a second BrassRing user (another client id) and a caller that signs with the specification's example secret.</summary>
+public sealed class CallerScopeFixture : IAsyncLifetime
+{
+    public const string OtherUser = "globexbrassring";
+    public const string OtherPassword = "globex-password";
+    public const string OtherClientId = "48812";
+    public const string Signer = "librarysigner";
+
+    /// <summary>The secret of the Standard Webhooks specification's published example.</summary>
+    public const string SignerSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    public AdapterHarness Harness { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Harness = await AdapterHarness.StartAsync(new Dictionary<string, string?>
+        {
+            [$"Callers:{OtherUser}:Shapes"] = "BrassRing",
+            [$"Callers:{OtherUser}:ClientIds:0"] = OtherClientId,
+            [$"Callers:{OtherUser}:Secret"] = OtherPassword,
+            [$"Callers:{Signer}:Shapes"] = "Json",
+            [$"Callers:{Signer}:Scheme"] = "Signature",
+            [$"Callers:{Signer}:Secret"] = SignerSecret,
+        });
+    }
+
+    public async Task DisposeAsync() => await Harness.DisposeAsync();
 }

@@ -11,30 +11,16 @@ namespace InterviewAlerts.Functions.Tests.Callers;
 /// Failed authentication is visible (a log line naming the caller tried, never the secret; a metric tagged with the
 /// caller) and bounded (after the limit, the name is answered 429 with Retry-After, even with the right secret).
 /// </summary>
-public sealed class FailedAuthenticationTests : IAsyncLifetime
+public sealed class FailedAuthenticationTests(FailedAuthenticationFixture fixture) : IClassFixture<FailedAuthenticationFixture>
 {
-    private const string Locked = "lockedcaller";
-    private const string LockedSecret = "locked-caller-secret";
+    private const string Locked = FailedAuthenticationFixture.Locked;
+    private const string LockedSecret = FailedAuthenticationFixture.LockedSecret;
+    private const string Sprayed = FailedAuthenticationFixture.Sprayed;
     private const string WrongSecret = "wrong-secret-do-not-log-7d1";
-    private const string BrassRingUser = "limitedbrassring";
-    private const string BrassRingSecret = "limited-brassring-secret";
-    private AdapterHarness _harness = null!;
+    private const string BrassRingUser = FailedAuthenticationFixture.BrassRingUser;
+    private const string BrassRingSecret = FailedAuthenticationFixture.BrassRingSecret;
 
-    public async Task InitializeAsync()
-    {
-        _harness = await AdapterHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["CallerAuthentication:FailureLimit"] = "3",
-            ["CallerAuthentication:FailureWindow"] = "01:00:00",
-            [$"Callers:{Locked}:Shapes"] = "Json",
-            [$"Callers:{Locked}:Secret"] = LockedSecret,
-            [$"Callers:{BrassRingUser}:Shapes"] = "BrassRing",
-            [$"Callers:{BrassRingUser}:ClientIds:0"] = AdapterHarness.BrassRingClientId,
-            [$"Callers:{BrassRingUser}:Secret"] = BrassRingSecret,
-        });
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    private AdapterHarness Harness => fixture.Harness;
 
     [Fact]
     public async Task Repeated_failures_for_one_name_are_logged_counted_and_then_answered_429()
@@ -79,9 +65,9 @@ public sealed class FailedAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Other_callers_are_not_affected_by_one_name_being_locked()
     {
-        for (var i = 0; i < 4; i++) await PostJsonAsync(WrongSecret);
+        for (var i = 0; i < 4; i++) await PostJsonAsync(WrongSecret, Sprayed);
 
-        using var other = await _harness.Client.PostAsync("api/interview-alerts",
+        using var other = await Harness.Client.PostAsync("api/interview-alerts",
             new StringContent(HarnessRequests.UniqueRequest(), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
@@ -90,14 +76,14 @@ public sealed class FailedAuthenticationTests : IAsyncLifetime
     /// <summary>Log lines so far that name the locked caller as refused (the log is shared by every test in the run).</summary>
     private static int RefusalLines() => CapturedLogs.All.Count(l => l.Contains($"Authentication refused for caller {Locked}", StringComparison.Ordinal));
 
-    private async Task<HttpResponseMessage> PostJsonAsync(string secret)
+    private async Task<HttpResponseMessage> PostJsonAsync(string secret, string caller = Locked)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/interview-alerts")
         {
             Content = new StringContent(HarnessRequests.UniqueRequest(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", CallerMatrix.Basic(Locked, secret));
-        return await _harness.AnonymousClient.SendAsync(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", CallerMatrix.Basic(caller, secret));
+        return await Harness.AnonymousClient.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> PostBrassRingAsync(string secret)
@@ -107,6 +93,36 @@ public sealed class FailedAuthenticationTests : IAsyncLifetime
             Content = new StringContent(CallerMatrix.Envelope(), Encoding.UTF8, "text/xml"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", CallerMatrix.Basic(BrassRingUser, secret));
-        return await _harness.AnonymousClient.SendAsync(request);
+        return await Harness.AnonymousClient.SendAsync(request);
     }
+}
+
+/// <summary>One adapter whose callers are locked after three failures: each test uses its own caller names.</summary>
+public sealed class FailedAuthenticationFixture : IAsyncLifetime
+{
+    public const string Locked = "lockedcaller";
+    public const string LockedSecret = "locked-caller-secret";
+    public const string Sprayed = "sprayedcaller";
+    public const string BrassRingUser = "limitedbrassring";
+    public const string BrassRingSecret = "limited-brassring-secret";
+
+    public AdapterHarness Harness { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Harness = await AdapterHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["CallerAuthentication:FailureLimit"] = "3",
+            ["CallerAuthentication:FailureWindow"] = "01:00:00",
+            [$"Callers:{Locked}:Shapes"] = "Json",
+            [$"Callers:{Locked}:Secret"] = LockedSecret,
+            [$"Callers:{Sprayed}:Shapes"] = "Json",
+            [$"Callers:{Sprayed}:Secret"] = "sprayed-caller-secret",
+            [$"Callers:{BrassRingUser}:Shapes"] = "BrassRing",
+            [$"Callers:{BrassRingUser}:ClientIds:0"] = AdapterHarness.BrassRingClientId,
+            [$"Callers:{BrassRingUser}:Secret"] = BrassRingSecret,
+        });
+    }
+
+    public async Task DisposeAsync() => await Harness.DisposeAsync();
 }
