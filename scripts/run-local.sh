@@ -69,11 +69,12 @@ Adapter running through ${host}.
   Paradox target:   ${PARADOX_BASE_URL}
   Sandbox requests: ${PARADOX_BASE_URL}/sandbox/requests
 
-Try it (native JSON, then a BrassRing envelope with the sample export credentials from local settings):
-  curl -i -X POST http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts -H 'Content-Type: application/json' --data @samples/native-request.json
-  curl -i -X POST http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts -H 'Content-Type: text/xml' -u acme-brassring:local-dev-password --data-binary @samples/brassring-envelope.xml
+Try it with the named callers from local settings (JSON caller localjson, BrassRing user acmebrassring,
+operator localops; docs/operators/callers-and-keys.md):
+  curl -i -X POST http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts -H 'Content-Type: application/json' -u localjson:local-dev-json-secret --data @samples/native-request.json
+  curl -i -X POST http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts -H 'Content-Type: text/xml' -u acmebrassring:local-dev-password --data-binary @samples/brassring-envelope.xml
   curl -s ${PARADOX_BASE_URL}/sandbox/requests
-  curl -s http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts/<id from the answer>
+  curl -s -u localjson:local-dev-json-secret http://127.0.0.1:${ADAPTER_PORT}/api/interview-alerts/<id from the answer>
 
 Press Ctrl+C to stop.
 TXT

@@ -35,7 +35,7 @@ public sealed class DeliveryFilesTests
     [Theory]
     [InlineData("Paradox--AccountId")]
     [InlineData("Paradox--Secret")]
-    [InlineData("BrassRing--CallerSecrets--")]
+    [InlineData("Callers--")]
     [InlineData("Key Vault Secrets Officer")]
     public void DeploymentGuide_NamesWhatTheOperatorMustSet(string text) =>
         Assert.Contains(text, Read("docs", "operators", "deployment.md"), StringComparison.Ordinal);

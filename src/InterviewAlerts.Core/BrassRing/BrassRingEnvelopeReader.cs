@@ -1,4 +1,5 @@
 using System.Globalization;
+using InterviewAlerts.Core.Ingest;
 namespace InterviewAlerts.Core.BrassRing;
 
 /// <summary>
@@ -16,7 +17,7 @@ public static class BrassRingEnvelopeReader
     {
         try
         {
-            return ReadCore(BrassRingMediaTypes.Classify(contentType), body);
+            return ReadCore(MediaTypes.Classify(contentType), body);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -25,13 +26,13 @@ public static class BrassRingEnvelopeReader
         }
     }
 
-    private static BrassRingReadResult ReadCore(BrassRingMediaKind kind, ReadOnlyMemory<byte> body)
+    private static BrassRingReadResult ReadCore(BodyMediaKind kind, ReadOnlyMemory<byte> body)
     {
-        if (kind is BrassRingMediaKind.Other) return BrassRingReadResult.NotBrassRing();
+        if (kind is BodyMediaKind.Other) return BrassRingReadResult.NotBrassRing();
 
         var firstChar = FirstSignificantByte(body.Span);
-        var expectsBrassRing = kind is BrassRingMediaKind.Xml or BrassRingMediaKind.FormEncoded
-            || (kind is BrassRingMediaKind.Unspecified && firstChar == '<');
+        var expectsBrassRing = kind is BodyMediaKind.Xml or BodyMediaKind.FormEncoded
+            || (kind is BodyMediaKind.Unspecified && firstChar == '<');
 
         if (body.Length > MaxBodyBytes)
         {
@@ -43,8 +44,8 @@ public static class BrassRingEnvelopeReader
 
         return kind switch
         {
-            BrassRingMediaKind.FormEncoded => ReadFormEncoded(body),
-            BrassRingMediaKind.Xml => firstChar is null
+            BodyMediaKind.FormEncoded => ReadFormEncoded(body),
+            BodyMediaKind.Xml => firstChar is null
                 ? BrassRingReadResult.Malformed(BrassRingErrorCodes.MalformedEnvelope, "The body is empty; expected a BrassRing XML envelope.")
                 : ReadXml(body),
             _ when firstChar == '<' => ReadXml(body),
@@ -55,21 +56,18 @@ public static class BrassRingEnvelopeReader
 
     private static BrassRingReadResult ReadFormEncoded(ReadOnlyMemory<byte> body)
     {
-        var text = BrassRingFormBody.ReadUtf8(body);
-        if (text.Trim().Length == 0)
-            return BrassRingReadResult.Malformed(BrassRingErrorCodes.MalformedEnvelope, "The form-encoded body is empty; expected an HRXMLDOC field holding the envelope.");
+        var envelope = BrassRingFormBody.Envelope(body);
+        if (envelope is null)
+        {
+            return BrassRingReadResult.Malformed(BrassRingErrorCodes.MalformedEnvelope,
+                $"The form-encoded body has no {BrassRingFormBody.EnvelopeFieldName} field holding the envelope.");
+        }
 
-        // Some senders label raw XML as form-encoded; decoding it would mangle "+" and "%".
-        var raw = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        var (envelope, problem) = raw.StartsWith('<') ? (raw, null) : BrassRingFormBody.Extract(text);
-        if (envelope is null) return BrassRingReadResult.Malformed(BrassRingErrorCodes.MalformedEnvelope, problem!);
-
-        var trimmed = envelope.Trim().TrimStart('\uFEFF');
-        if (trimmed.StartsWith('{'))
-            return ReadJson(System.Text.Encoding.UTF8.GetBytes(trimmed), requireEnvelope: true);
-        if (trimmed.Length == 0)
+        if (envelope.StartsWith('{'))
+            return ReadJson(System.Text.Encoding.UTF8.GetBytes(envelope), requireEnvelope: true);
+        if (envelope.Length == 0)
             return BrassRingReadResult.Malformed(BrassRingErrorCodes.MalformedEnvelope, "The HRXMLDOC field is empty; expected the BrassRing XML envelope.");
-        return FromXmlTree(BrassRingXmlTree.Parse(trimmed));
+        return FromXmlTree(BrassRingXmlTree.Parse(envelope));
     }
 
     private static BrassRingReadResult ReadXml(ReadOnlyMemory<byte> body) => FromXmlTree(BrassRingXmlTree.Parse(body));

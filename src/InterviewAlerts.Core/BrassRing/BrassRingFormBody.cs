@@ -1,37 +1,31 @@
 using System.Text;
+using System.Web;
 
 namespace InterviewAlerts.Core.BrassRing;
 
 /// <summary>
 /// Takes the envelope out of an application/x-www-form-urlencoded body: the HRXMLDOC field (seen in real
-/// setups), or the only field when there is just one.
+/// setups; its first value, whatever it holds), or the only field when there is just one and it holds XML (or
+/// its JSON rendering). Raw XML labelled as form-encoded is taken as it is: decoding it would mangle "+" and "%".
+/// Fields are read by the framework's parser (names case-insensitive).
 /// </summary>
 internal static class BrassRingFormBody
 {
     public const string EnvelopeFieldName = "HRXMLDOC";
 
-    public static (string? Envelope, string? Problem) Extract(string body)
+    /// <returns>The envelope's text (empty when the HRXMLDOC field is), or null when the form carries no envelope.</returns>
+    public static string? Envelope(ReadOnlyMemory<byte> body)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? pair : pair[..equals];
-            var value = equals < 0 ? "" : pair[(equals + 1)..];
-            fields.Add(new(Decode(name).Trim(), Decode(value)));
-        }
+        var text = Encoding.UTF8.GetString(body.Span);
+        var raw = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (raw.StartsWith('<')) return raw;
 
-        var named = fields.FirstOrDefault(field => field.Key.Equals(EnvelopeFieldName, StringComparison.OrdinalIgnoreCase));
-        if (named.Key is not null) return (named.Value, null);
-        if (fields.Count == 1) return (fields[0].Value, null);
+        var fields = HttpUtility.ParseQueryString(text);
+        if (fields.GetValues(EnvelopeFieldName) is [var named, ..]) return Clean(named);
 
-        var names = fields.Count == 0 ? "none" : string.Join(", ", fields.Select(field => field.Key).Take(5));
-        return (null, $"The form-encoded body has no {EnvelopeFieldName} field holding the envelope (fields: {Truncate(names)}).");
+        var only = fields.Count == 1 && fields.GetKey(0) is { Length: > 0 } ? Clean(fields[0]) : null;
+        return only is not null && (only.StartsWith('<') || only.StartsWith('{')) ? only : null;
     }
 
-    private static string Decode(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));
-
-    private static string Truncate(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…");
-
-    public static string ReadUtf8(ReadOnlyMemory<byte> body) => Encoding.UTF8.GetString(body.Span);
+    private static string? Clean(string? value) => value?.Trim().TrimStart('\uFEFF');
 }

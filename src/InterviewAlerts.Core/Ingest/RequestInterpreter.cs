@@ -26,15 +26,18 @@ public sealed class RequestInterpreter
 
     public Interpretation Interpret(string? contentType, ReadOnlyMemory<byte> body)
     {
-        if (!MediaTypes.IsJsonOrUnspecified(contentType) && !IsBrassRingMediaType(contentType))
+        var mediaKind = MediaTypes.Classify(contentType);
+        if (mediaKind is BodyMediaKind.Other)
         {
-            return new Interpretation
-            {
-                Shape = RequestShape.Native,
-                UnsupportedMediaType = true,
-                Errors = [new FieldError("Content-Type", ErrorCodes.UnsupportedMediaType,
-                    $"Content type \"{contentType}\" is not supported; send application/json, or a BrassRing envelope as text/xml, application/xml or application/x-www-form-urlencoded.")],
-            };
+            return Unsupported($"Content type \"{contentType}\" is not supported; send application/json, or a BrassRing envelope as text/xml, application/xml or application/x-www-form-urlencoded.");
+        }
+
+        // A form is BrassRing only when it carries the envelope; anything else (a JSON body posted with curl -d or
+        // PowerShell's default) must not be mistaken for an export.
+        if (mediaKind is BodyMediaKind.FormEncoded && BrassRingFormBody.Envelope(body) is null)
+        {
+            return Unsupported($"The form-encoded body has no {BrassRingFormBody.EnvelopeFieldName} field holding a BrassRing envelope. " +
+                "Send native JSON with Content-Type: application/json, or a BrassRing envelope as text/xml (or in an HRXMLDOC form field).");
         }
 
         var brassRing = BrassRingEnvelopeReader.Read(contentType, body);
@@ -46,8 +49,12 @@ public sealed class RequestInterpreter
         };
     }
 
-    private static bool IsBrassRingMediaType(string? contentType) =>
-        MediaTypes.Essence(contentType) is "text/xml" or "application/xml" or "application/x-www-form-urlencoded";
+    private static Interpretation Unsupported(string message) => new()
+    {
+        Shape = RequestShape.Native,
+        UnsupportedMediaType = true,
+        Errors = [new FieldError("Content-Type", ErrorCodes.UnsupportedMediaType, message)],
+    };
 
     private Interpretation InterpretBrassRing(BrassRingEnvelope envelope)
     {

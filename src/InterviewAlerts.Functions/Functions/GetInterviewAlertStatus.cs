@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InterviewAlerts.Functions.Functions;
 
-/// <summary>State, attempts, timestamps and last error of one accepted request.</summary>
+/// <summary>State, attempts, timestamps and last error of one accepted request, for the caller that sent it.</summary>
 public sealed class GetInterviewAlertStatus(StatusResponder responder)
 {
     [Function(nameof(GetInterviewAlertStatus))]
@@ -13,5 +13,5 @@ public sealed class GetInterviewAlertStatus(StatusResponder responder)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "interview-alerts/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        responder.GetAsync(id, cancellationToken);
+        responder.GetAsync(request, id, cancellationToken);
 }

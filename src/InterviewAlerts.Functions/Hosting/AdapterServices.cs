@@ -47,8 +47,7 @@ public static class AdapterServices
         services.AddSingleton(sp => sp.GetRequiredService<BrassRingMappingLoad>().Options);
         services.AddSingleton<BrassRingMapper>();
         services.AddSingleton(sp => new RequestInterpreter(sp.GetRequiredService<BrassRingMapper>()));
-        services.AddSingleton<BrassRingCallerAuthenticator>();
-        services.AddSingleton<CallerAuthenticator>();
+        services.AddCallers(configuration);
         services.AddSingleton<IngestService>();
         services.AddSingleton<DeadLetterWriter>();
         services.AddSingleton<DeliveryProcessor>();
@@ -57,6 +56,24 @@ public static class AdapterServices
         services.AddSingleton<DeadLetterReplayer>();
         services.AddSingleton<WebhookResponder>();
         services.AddSingleton<StatusResponder>();
+        return services;
+    }
+
+    /// <summary>Named callers ("Callers:&lt;name&gt;"), validated at startup, and what authenticates them.</summary>
+    public static IServiceCollection AddCallers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CallersOptions>()
+            .Configure(options =>
+            {
+                configuration.GetSection(CallersOptions.Section).Bind(options.Callers);
+                configuration.GetSection(CallersOptions.AuthenticationSection).Bind(options);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CallersOptions>>(new CallersOptionsValidator(configuration));
+        services.AddSingleton<AuthenticationFailureLimiter>();
+        services.AddSingleton<WebhookIdReplayCache>();
+        services.AddSingleton<CallerAuthenticator>();
         return services;
     }
 
@@ -79,9 +96,13 @@ public static class AdapterServices
     }
 
 
-    /// <summary>Key Vault when "KeyVault:VaultUri" is set (managed identity, never a probing credential chain); else configuration.</summary>
+    /// <summary>
+    /// Key Vault when "KeyVault:VaultUri" is set (managed identity, never a probing credential chain); else configuration.
+    /// A store registered before this (tests: the Key Vault stand-in) is kept.
+    /// </summary>
     private static void AddSecretStore(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(d => d.ServiceType == typeof(ISecretStore))) return;
         var vaultUri = configuration["KeyVault:VaultUri"];
         if (string.IsNullOrWhiteSpace(vaultUri))
         {

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace InterviewAlerts.Functions.Hosting;
@@ -20,7 +21,8 @@ internal static class TelemetrySetup
     {
         var telemetry = services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithTracing(tracing => tracing.AddSource(Telemetry.SourceName));
+            .WithTracing(tracing => tracing.AddSource(Telemetry.SourceName))
+            .WithMetrics(metrics => metrics.AddMeter(Telemetry.SourceName));
         if (string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"])) return;
 
         var clientId = ManagedIdentityClientId(configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);

@@ -6,15 +6,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace InterviewAlerts.Functions.Http;
 
 /// <summary>
-/// BrassRing always gets its mirrored response envelope (HTTP 200 with the Status inside), except when
-/// nothing could be queued: then HTTP 503 with an envelope that says so, so the export is not taken as a success.
+/// BrassRing always gets its mirrored response envelope (HTTP 200 with the Status inside), except when it was
+/// not accepted for a reason outside the data: a refused login (HTTP 401), a client id the user may not send for
+/// (403), too many failed logins (429) or nothing could be queued (503), so the export is not taken as a success.
 /// </summary>
 public static class BrassRingAnswers
 {
     public static IActionResult For(IngestResult result) => result.Status switch
     {
         IngestStatus.Accepted or IngestStatus.Duplicate => Envelope(result.Interpretation.Envelope, BrassRingStatus.Accepted(result.TrackingId!)),
-        IngestStatus.Unauthorized => Envelope(result.Interpretation.Envelope, BrassRingStatus.Unauthorized()),
+        IngestStatus.Unauthorized => Unauthorized(result.Interpretation.Envelope),
         IngestStatus.Unavailable => Envelope(result.Interpretation.Envelope, new BrassRingStatus(503, "Temporarily unavailable",
             "The interview request was NOT queued because storage is unavailable. Please retry the export in a few minutes (undo and redo the HR status)."),
             StatusCodes.Status503ServiceUnavailable),
@@ -24,6 +25,27 @@ public static class BrassRingAnswers
 
     public static IActionResult TooLarge() => Envelope(null, BrassRingStatus.DataProblem(
         $"The body is larger than {BrassRingEnvelopeReader.MaxBodyBytes / 1024} KB; BrassRing exports are normally a few KB. Check the export's configured fields."));
+
+    /// <summary>The login was refused: Status 401 in the envelope, HTTP 401 with a Basic challenge.</summary>
+    public static IActionResult Unauthorized(BrassRingEnvelope? request) =>
+        new RefusalContent(BrassRingResponseWriter.Write(request, BrassRingStatus.Unauthorized()), StatusCodes.Status401Unauthorized,
+            wwwAuthenticate: "Basic realm=\"interview-alerts\"");
+
+    /// <summary>The user logged in but may not send this (another client id, or not a BrassRing user): Status 401, HTTP 403.</summary>
+    public static IActionResult Forbidden(BrassRingEnvelope? request, string reason) =>
+        new RefusalContent(BrassRingResponseWriter.Write(request, new BrassRingStatus(401, "Not allowed for this user", reason)), StatusCodes.Status403Forbidden);
+
+    /// <summary>Too many failed logins for this user: Status 401, HTTP 429 with Retry-After.</summary>
+    public static IActionResult TooManyAttempts(BrassRingEnvelope? request, TimeSpan retryAfter) =>
+        new RefusalContent(BrassRingResponseWriter.Write(request, new BrassRingStatus(401, "Too many failed logins",
+            "Too many failed logins for this username; nothing was queued. Check the password in BrassRing Workbench, then retry the export in a few minutes.")),
+            StatusCodes.Status429TooManyRequests, retryAfter);
+
+    /// <summary>The credentials could not be checked (the secret store failed): HTTP 503 with Retry-After; nothing was queued.</summary>
+    public static IActionResult CredentialsUnavailable(BrassRingEnvelope? request, TimeSpan retryAfter) =>
+        new RefusalContent(BrassRingResponseWriter.Write(request, new BrassRingStatus(503, "Temporarily unavailable",
+            "The interview request was NOT queued because the login could not be checked right now. Please retry the export in a few minutes (undo and redo the HR status).")),
+            StatusCodes.Status503ServiceUnavailable, retryAfter);
 
     public static IActionResult Envelope(BrassRingEnvelope? request, BrassRingStatus status, int httpStatus = StatusCodes.Status200OK) =>
         new FileContentResult(BrassRingResponseWriter.Write(request, status), BrassRingResponseWriter.ContentType) { FileDownloadName = null }
@@ -41,6 +63,20 @@ public static class BrassRingAnswers
             response.ContentType = inner.ContentType;
             response.Headers.RetryAfter = "60";
             await response.Body.WriteAsync(inner.FileContents);
+        }
+    }
+
+    private sealed class RefusalContent(byte[] content, int status, TimeSpan? retryAfter = null, string? wwwAuthenticate = null) : IActionResult
+    {
+        public async Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = BrassRingResponseWriter.ContentType;
+            if (retryAfter is { } after)
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (wwwAuthenticate is not null) response.Headers.WWWAuthenticate = wwwAuthenticate;
+            await response.Body.WriteAsync(content);
         }
     }
 }

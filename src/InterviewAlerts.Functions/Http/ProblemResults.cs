@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using InterviewAlerts.Core.Validation;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,9 @@ namespace InterviewAlerts.Functions.Http;
 /// <summary>RFC 9457 problem answers (application/problem+json) with the field errors listed.</summary>
 public static class ProblemResults
 {
+    /// <summary>The challenges a JSON caller may answer: its secret as Basic or Bearer (signatures need no challenge).</summary>
+    public const string Challenge = "Basic realm=\"interview-alerts\", Bearer realm=\"interview-alerts\"";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -23,31 +27,51 @@ public static class ProblemResults
         Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "The body is too large",
             [new FieldError("$", ErrorCodes.TooLarge, $"The body exceeds {limit / (1024 * 1024)} MiB.")]);
 
-    public static IActionResult Unavailable() =>
+    /// <summary>No or unaccepted credentials: 401 with the challenge.</summary>
+    public static IActionResult Unauthorized(string problem) =>
+        new ProblemContent(StatusCodes.Status401Unauthorized, Body(StatusCodes.Status401Unauthorized, "unauthorized", "Authentication failed",
+            [new FieldError("Authorization", "unauthorized", problem)]), wwwAuthenticate: Challenge);
+
+    /// <summary>An authenticated caller asking for something it may not do.</summary>
+    public static IActionResult Forbidden(string problem) =>
+        Problem(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for this caller", [new FieldError("Authorization", "forbidden", problem)]);
+
+    /// <summary>Too many failed authentications for one caller name.</summary>
+    public static IActionResult TooManyAttempts(string problem, TimeSpan retryAfter) =>
+        new ProblemContent(StatusCodes.Status429TooManyRequests, Body(StatusCodes.Status429TooManyRequests, "too-many-attempts", "Too many failed attempts",
+            [new FieldError("Authorization", "too_many_attempts", problem)]), Seconds(retryAfter));
+
+    /// <summary>Our own dependency failed (storage, the secret store): nothing was accepted, retry.</summary>
+    public static IActionResult Unavailable(TimeSpan? retryAfter = null) =>
         new ProblemContent(StatusCodes.Status503ServiceUnavailable, new
         {
             type = "urn:interview-alerts:problem:unavailable",
             title = "The request could not be queued; nothing was accepted. Retry shortly.",
             status = StatusCodes.Status503ServiceUnavailable,
-        }, retryAfterSeconds: 5);
+        }, Seconds(retryAfter ?? TimeSpan.FromSeconds(5)));
 
     public static IActionResult Problem(int status, string type, string title, IReadOnlyList<FieldError> errors) =>
-        new ProblemContent(status, new
-        {
-            type = "urn:interview-alerts:problem:" + type,
-            title,
-            status,
-            errors = errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
-        });
+        new ProblemContent(status, Body(status, type, title, errors));
 
-    private sealed class ProblemContent(int status, object body, int? retryAfterSeconds = null) : IActionResult
+    private static object Body(int status, string type, string title, IReadOnlyList<FieldError> errors) => new
+    {
+        type = "urn:interview-alerts:problem:" + type,
+        title,
+        status,
+        errors = errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
+    };
+
+    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+
+    private sealed class ProblemContent(int status, object body, int? retryAfterSeconds = null, string? wwwAuthenticate = null) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context)
         {
             var response = context.HttpContext.Response;
             response.StatusCode = status;
             response.ContentType = "application/problem+json; charset=utf-8";
-            if (retryAfterSeconds is int seconds) response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (retryAfterSeconds is int seconds) response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            if (wwwAuthenticate is not null) response.Headers.WWWAuthenticate = wwwAuthenticate;
             return response.WriteAsync(JsonSerializer.Serialize(body, Json));
         }
     }

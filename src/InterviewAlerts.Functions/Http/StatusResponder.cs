@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Observability;
 using InterviewAlerts.Core.Tracking;
 using InterviewAlerts.Core.Validation;
@@ -6,27 +7,37 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InterviewAlerts.Functions.Http;
 
-/// <summary>GET /api/interview-alerts/{id}: where a request stands. No candidate personal data.</summary>
-public sealed class StatusResponder(IRequestRecordStore records)
+/// <summary>
+/// GET /api/interview-alerts/{id}: where a request stands, for the caller that sent it (or an operator).
+/// Another caller's request is answered exactly like an unknown one. No candidate personal data.
+/// </summary>
+public sealed class StatusResponder(IRequestRecordStore records, CallerAuthenticator callers)
 {
-    public async Task<IActionResult> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        var authentication = await callers.AuthenticateAsync(RequestCredentials.Of(request), ReadOnlyMemory<byte>.Empty, shape: null, cancellationToken)
+            .ConfigureAwait(false);
+        if (authentication.Caller is not { } caller) return WebhookResponder.Refusal(authentication);
+
         if (!TrackingIds.IsWellFormed(id))
         {
             return ProblemResults.Problem(StatusCodes.Status400BadRequest, "invalid-id", "Not a tracking id",
                 [new FieldError("id", ErrorCodes.InvalidType, "A tracking id looks like ia_ followed by 26 letters and digits.")]);
         }
 
-        var record = await records.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var record = caller.IsOperator
+            ? await records.FindAsync(id, cancellationToken).ConfigureAwait(false)
+            : await records.GetAsync(caller.Name, id, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             return ProblemResults.Problem(StatusCodes.Status404NotFound, "not-found", "Unknown tracking id",
-                [new FieldError("id", "not_found", "No request with this tracking id was accepted in the retention window (72 hours).")]);
+                [new FieldError("id", "not_found", "No request of yours with this tracking id was accepted in the retention window (72 hours).")]);
         }
 
         return new OkObjectResult(new
         {
             id = record.TrackingId,
+            caller = record.Caller,
             state = record.State.ToString().ToLowerInvariant(),
             source = record.Source.ToString().ToLowerInvariant(),
             receivedAt = record.ReceivedAt,

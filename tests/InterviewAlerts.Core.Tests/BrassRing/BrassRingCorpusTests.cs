@@ -44,6 +44,7 @@ public sealed class BrassRingCorpusTests
             case "rejected": AssertRejected(expectation, interpretation); break;
             case "malformed": AssertMalformed(expectation, interpretation); break;
             case "native": Assert.Equal(RequestShape.Native, interpretation.Shape); break;
+            case "unsupported": AssertUnsupported(expectation, interpretation); break;
             default: Assert.Fail($"unknown outcome in expectations for {file}"); break;
         }
     }
@@ -82,6 +83,15 @@ public sealed class BrassRingCorpusTests
         foreach (var part in Strings(expectation["longDescriptionContains"])) Assert.Contains(part, description, StringComparison.Ordinal);
         foreach (var part in Strings(expectation["longDescriptionExcludes"])) Assert.DoesNotContain(part, description, StringComparison.Ordinal);
         Assert.Equal(405, BrassRingStatus.DataProblem(description).Code);
+    }
+
+    /// <summary>Not BrassRing and not JSON (a form without the envelope): 415, whoever sends it.</summary>
+    private static void AssertUnsupported(JsonObject expectation, Interpretation interpretation)
+    {
+        Assert.True(interpretation.UnsupportedMediaType);
+        var error = Assert.Single(interpretation.Errors);
+        Assert.Equal(expectation["code"]!.GetValue<string>(), error.Code);
+        foreach (var part in Strings(expectation["reasonContains"])) Assert.Contains(part, error.Message, StringComparison.Ordinal);
     }
 
     private static void AssertMalformed(JsonObject expectation, Interpretation interpretation)

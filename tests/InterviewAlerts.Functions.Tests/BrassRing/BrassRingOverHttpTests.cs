@@ -70,7 +70,7 @@ public sealed partial class BrassRingOverHttpTests(DeliveringAdapterFixture fixt
         if (contentType.Length > 0) content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/interview-alerts") { Content = content };
         if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        var response = await harness.Client.SendAsync(request);
+        var response = await harness.AnonymousClient.SendAsync(request);
         Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

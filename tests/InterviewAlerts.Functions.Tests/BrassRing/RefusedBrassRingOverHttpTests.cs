@@ -9,6 +9,24 @@ public sealed class RefusedBrassRingOverHttpTests(QueueInspectionFixture fixture
 {
     public static TheoryData<string> Refused => BrassRingCases.Files("rejected", "malformed");
 
+    public static TheoryData<string> Unsupported => BrassRingCases.Files("unsupported");
+
+    [Theory]
+    [MemberData(nameof(Unsupported))]
+    public async Task A_form_without_an_envelope_gets_415_problem_json_never_a_2xx(string file)
+    {
+        var testCase = BrassRingCases.Get(file);
+        using var content = new ByteArrayContent(testCase.Bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(testCase.ContentType);
+
+        using var response = await fixture.Harness.AnonymousClient.PostAsync("api/interview-alerts", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await fixture.Harness.Queue("interview-alerts").PeekMessagesAsync(32)).Value);
+    }
+
     [Theory]
     [MemberData(nameof(Refused))]
     public async Task Refused_envelope_gets_Status_405_naming_the_problem_and_nothing_is_queued(string file)
@@ -41,7 +59,7 @@ public sealed class RefusedBrassRingOverHttpTests(QueueInspectionFixture fixture
 
         var (status, xml) = await BrassRingOverHttpTests.PostAsync(fixture.Harness, body, "text/xml", authorization);
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
         var envelope = EnvelopeStatus.Parse(xml);
         Assert.Equal(401, envelope.Code);
         Assert.Contains("HSCAND884213", xml, StringComparison.Ordinal); // mirrored TransactId

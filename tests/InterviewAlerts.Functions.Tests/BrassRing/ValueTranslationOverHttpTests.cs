@@ -18,7 +18,7 @@ public sealed partial class ValueTranslationOverHttpTests(DeliveringAdapterFixtu
     private static byte[] Envelope(string manifest, string transactId) => System.Text.Encoding.UTF8.GetBytes($"""
         <?xml version="1.0" encoding="UTF-8"?>
         <Envelope version="01.00">
-          <Sender><Id>GLOBEX_INTEG</Id><Credential>40011</Credential></Sender>
+          <Sender><Id>GLOBEX_INTEG</Id><Credential>{AdapterHarness.BrassRingClientId}</Credential></Sender>
           <TransactInfo transactType="data"><TransactId>{transactId}</TransactId><TimeStamp>2026-01-05 10:00 AM</TimeStamp></TransactInfo>
           <Packet>
             <PacketInfo packetType="data"><PacketId>1</PacketId><Action>SET</Action><Manifest>{manifest}</Manifest></PacketInfo>
@@ -28,7 +28,7 @@ public sealed partial class ValueTranslationOverHttpTests(DeliveringAdapterFixtu
         """);
 
     [Fact]
-    public async Task Video_Call_translated_to_7_is_shown_by_the_dry_run_and_reaches_Paradox_as_interview_type_7()
+    public async Task Video_Call_translated_to_7_is_in_the_dry_run_request_and_reaches_Paradox_as_interview_type_7()
     {
         var transactId = "VIDEO-" + Guid.NewGuid().ToString("N");
         var body = Envelope("GLOBEX_PARADOX_SCHEDULE", transactId);
@@ -36,8 +36,7 @@ public sealed partial class ValueTranslationOverHttpTests(DeliveringAdapterFixtu
         var dryRun = await PostAsync("api/interview-alerts/validate", body);
         Assert.Equal(HttpStatusCode.OK, dryRun.StatusCode);
         var answer = JsonNode.Parse(await dryRun.Content.ReadAsStringAsync())!;
-        var translation = Assert.Single(answer["translations"]!.AsArray())!;
-        Assert.Equal("""{"field":"interview_type","element":"INTERVIEWTYPE","from":"Video Call","to":"7"}""", translation.ToJsonString());
+        Assert.Equal(7, answer["paradoxRequest"]!["interview_type"]!.GetValue<int>());
 
         var accepted = await PostAsync("api/interview-alerts", body);
         var status = EnvelopeStatus.Parse(await accepted.Content.ReadAsStringAsync());
@@ -57,7 +56,7 @@ public sealed partial class ValueTranslationOverHttpTests(DeliveringAdapterFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Empty(answer["translations"]!.AsArray());
+        Assert.Null(answer["paradoxRequest"]);
         Assert.Contains("INTERVIEWTYPE must be an interview type number 1–19 or a name such as \"Phone Interview\"; got \"Video Call\".",
             answer["longDescription"]!.GetValue<string>(), StringComparison.Ordinal);
     }

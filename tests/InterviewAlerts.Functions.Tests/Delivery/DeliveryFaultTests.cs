@@ -127,7 +127,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         var copy = new DeliveryMessage
         {
             TrackingId = id,
-            Caller = "anonymous",
+            Caller = AdapterHarness.JsonCaller,
             Source = RequestShape.Native,
             ReceivedAt = DateTimeOffset.UtcNow,
             Body = System.Text.Encoding.UTF8.GetBytes(body),
@@ -189,11 +189,11 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     public async Task Unprocessable_message_ends_in_the_poison_queue_and_is_recorded_as_a_dead_letter()
     {
         var id = InterviewAlerts.Core.Tracking.TrackingIds.FromIdempotencyKey("test", Guid.NewGuid().ToString());
-        var broken = new DeliveryMessage { TrackingId = id, Caller = "anonymous", Source = RequestShape.Native, ReceivedAt = DateTimeOffset.UtcNow, BodyBlob = "missing.json" };
+        var broken = new DeliveryMessage { TrackingId = id, Caller = AdapterHarness.JsonCaller, Source = RequestShape.Native, ReceivedAt = DateTimeOffset.UtcNow, BodyBlob = "missing.json" };
         await new InterviewAlerts.Core.Tracking.TableRequestRecordStore(_harness.Records()).TryCreateAsync(new InterviewAlerts.Core.Tracking.RequestRecord
         {
             TrackingId = id,
-            Caller = "anonymous",
+            Caller = AdapterHarness.JsonCaller,
             Source = RequestShape.Native,
             State = InterviewAlerts.Core.Tracking.RequestState.Received,
             ReceivedAt = broken.ReceivedAt,

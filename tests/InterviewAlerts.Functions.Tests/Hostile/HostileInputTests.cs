@@ -15,7 +15,7 @@ namespace InterviewAlerts.Functions.Tests.Hostile;
 /// <summary>One adapter (Azurite, Paradox sandbox, function app) for the whole hostile corpus, and a secret file for XXE.</summary>
 public sealed class HostileAdapterFixture : IAsyncLifetime
 {
-    public const string CallerName = "acme-brassring";
+    public const string CallerName = AdapterHarness.BrassRingUser;
 
     /// <summary>The BrassRing caller's password in this test's settings; generate.py uses the same for near misses.</summary>
     public const string CallerSecret = "S3cret-hostile-tests";
@@ -35,7 +35,7 @@ public sealed class HostileAdapterFixture : IAsyncLifetime
         await File.WriteAllTextAsync(SecretFile, SecretMarker);
         Harness = await AdapterHarness.StartAsync(new Dictionary<string, string?>
         {
-            [$"BrassRing:CallerSecrets:{CallerName}"] = CallerSecret,
+            [$"Callers:{CallerName}:Secret"] = CallerSecret,
         });
     }
 
@@ -154,7 +154,9 @@ public sealed class HostileInputTests(HostileAdapterFixture fixture) : IClassFix
                 break;
         }
 
-        using var response = await Harness.Client.SendAsync(request);
+        // JSON cases are sent as the harness's JSON caller; BrassRing cases carry exactly the corpus's credentials.
+        var client = hostile.Expect.BrassRing is null ? Harness.Client : Harness.AnonymousClient;
+        using var response = await client.SendAsync(request);
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
 
@@ -174,7 +176,9 @@ public sealed class HostileInputTests(HostileAdapterFixture fixture) : IClassFix
 
     private static void AssertBrassRingAnswer(HostileCase hostile, int expected, int status, string? mediaType, string text)
     {
-        Assert.True(status == 200, $"{hostile.Name}: expected HTTP 200 with a BrassRing envelope, got {status}: {Shorten(text)}");
+        // A refused login is HTTP 401 as well as Status 401; data problems are HTTP 200 with Status 405.
+        var expectedHttp = expected == 401 ? 401 : 200;
+        Assert.True(status == expectedHttp, $"{hostile.Name}: expected HTTP {expectedHttp} with a BrassRing envelope, got {status}: {Shorten(text)}");
         Assert.Equal("application/xml", mediaType);
 
         // Well-formed, without a DTD: read with the same refusal the adapter applies to what it receives.

@@ -30,13 +30,32 @@ public sealed class AdapterHarness : IAsyncDisposable
         Adapter = adapter;
         SandboxUrl = Address(sandbox);
         AdapterUrl = Address(adapter);
-        Client = new HttpClient { BaseAddress = AdapterUrl, Timeout = TimeSpan.FromSeconds(60) };
+#pragma warning disable CA2000 // The client owns its handler.
+        Client = new HttpClient(new DefaultCallerHandler(JsonCallerBasic) { InnerHandler = new HttpClientHandler() })
+        {
+            BaseAddress = AdapterUrl,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+#pragma warning restore CA2000
+        AnonymousClient = new HttpClient { BaseAddress = AdapterUrl, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public const string BrassRingUser = "acme-brassring";
+    /// <summary>The BrassRing export user (a caller allowed to send BrassRing for <see cref="BrassRingClientId"/>).</summary>
+    public const string BrassRingUser = "acmebrassring";
 
     /// <summary>A test-only caller password (never a real secret).</summary>
     public const string BrassRingPassword = "test-caller-password-7f3a";
+
+    /// <summary>The client id (Sender/Credential) of every BrassRing sample in the corpus.</summary>
+    public const string BrassRingClientId = "31207";
+
+    /// <summary>The JSON caller <see cref="Client"/> authenticates as by default; also an operator, so it reads every status.</summary>
+    public const string JsonCaller = "harness";
+
+    public const string JsonCallerSecret = "test-json-caller-secret-91c2";
+
+    public static string JsonCallerBasic =>
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(JsonCaller + ":" + JsonCallerSecret));
 
     public static string BrassRingBasic =>
         "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(BrassRingUser + ":" + BrassRingPassword));
@@ -46,13 +65,21 @@ public sealed class AdapterHarness : IAsyncDisposable
     public WebApplication Adapter { get; }
     public Uri SandboxUrl { get; }
     public Uri AdapterUrl { get; }
+    /// <summary>Sends as <see cref="JsonCaller"/> unless a request carries its own Authorization header.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Sends exactly the headers a test sets: no default credentials.</summary>
+    public HttpClient AnonymousClient { get; }
 
     public RequestLog SandboxRequests => Sandbox.Services.GetRequiredService<RequestLog>();
     public FaultPlan SandboxFaults => Sandbox.Services.GetRequiredService<FaultPlan>();
     public TokenIssuer SandboxTokens => Sandbox.Services.GetRequiredService<TokenIssuer>();
 
-    public static async Task<AdapterHarness> StartAsync(IDictionary<string, string?>? settings = null, string? azuriteLocation = null)
+    /// <param name="settings">Settings over the defaults below.</param>
+    /// <param name="azuriteLocation">Where Azurite keeps its data (null: in memory).</param>
+    /// <param name="services">Registrations made before the adapter's own (e.g. a secret store backed by the Key Vault stand-in).</param>
+    public static async Task<AdapterHarness> StartAsync(
+        IDictionary<string, string?>? settings = null, string? azuriteLocation = null, Action<IServiceCollection>? services = null)
     {
         var azurite = await AzuriteProcess.StartNewAsync(azuriteLocation);
         var sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], b => b.Logging.ClearProviders());
@@ -69,7 +96,14 @@ public sealed class AdapterHarness : IAsyncDisposable
             ["LocalSettings"] = Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
             ["Paradox:AttemptTimeout"] = "00:00:02",
             ["Paradox:TotalTimeout"] = "00:00:05",
-            ["BrassRing:CallerSecrets:" + BrassRingUser] = BrassRingPassword,
+            ["Callers:" + BrassRingUser + ":Shapes"] = "BrassRing",
+            ["Callers:" + BrassRingUser + ":ClientIds:0"] = BrassRingClientId,
+            ["Callers:" + BrassRingUser + ":Secret"] = BrassRingPassword,
+            ["Callers:" + JsonCaller + ":Shapes"] = "Json",
+            ["Callers:" + JsonCaller + ":Operator"] = "true",
+            ["Callers:" + JsonCaller + ":Secret"] = JsonCallerSecret,
+            // Corpus tests send many wrong credentials on purpose; the limit itself is tested with its own setting.
+            ["CallerAuthentication:FailureLimit"] = "100000",
             ["BrassRing:MappingsFile"] = Path.Combine(RepositoryRoot.Path, "config", "brassring-mappings.sample.json"),
             // host.json overrides in the Functions host's own form: quick polling and quick retries for tests.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
@@ -80,6 +114,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         var adapter = LocalRunnerApp.Create(["--urls", "http://127.0.0.1:0"], b =>
         {
             b.Configuration.AddInMemoryCollection(configuration);
+            services?.Invoke(b.Services);
             b.Logging.ClearProviders();
             b.Logging.AddProvider(CapturedLogs.NewProvider());
         });
@@ -110,6 +145,7 @@ public sealed class AdapterHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        AnonymousClient.Dispose();
         await Adapter.StopAsync();
         await Adapter.DisposeAsync();
         await Sandbox.StopAsync();

@@ -26,11 +26,11 @@ public sealed class LocalSettingsTests
     public async Task Caller_secret_from_local_settings_authenticates_a_BrassRing_export()
     {
         var path = Path.GetTempFileName();
-        File.WriteAllText(path, """{"Values":{"BrassRing__CallerSecrets__local-user":"from-local-settings"}}""");
+        File.WriteAllText(path, """{"Values":{"Callers__localuser__Shapes":"BrassRing","Callers__localuser__ClientIds__0":"31207","Callers__localuser__Secret":"from-local-settings"}}""");
         await using var harness = await AdapterHarness.StartAsync(new Dictionary<string, string?> { ["LocalSettings"] = path });
 
         var body = BrassRingCases.Get("reference-sample.xml").Bytes;
-        var basic = "Basic " + Convert.ToBase64String("local-user:from-local-settings"u8.ToArray());
+        var basic = "Basic " + Convert.ToBase64String("localuser:from-local-settings"u8.ToArray());
         var (status, xml) = await BrassRingOverHttpTests.PostAsync(harness, body, "text/xml", basic);
 
         Assert.Equal(HttpStatusCode.OK, status);

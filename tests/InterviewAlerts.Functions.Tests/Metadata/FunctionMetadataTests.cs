@@ -17,6 +17,8 @@ public sealed class FunctionMetadataTests
         { "ValidateInterviewAlert", "interview-alerts/validate", "post", "Function" },
         { "GetInterviewAlertStatus", "interview-alerts/{id}", "get", "Function" },
         { "ReplayDeadLetters", "ops/interview-alerts/replay", "post", "Admin" },
+        { "GetOpenApiDescription", "openapi.json", "get", "Anonymous" },
+        { "GetInterviewRequestSchema", "schema/interview-request.schema.json", "get", "Anonymous" },
     };
 
     [Theory]
@@ -94,6 +96,14 @@ public sealed class FunctionMetadataTests
         Assert.Equal(24, batchSize + newBatchThreshold);
         Assert.True(newBatchThreshold >= batchSize, $"newBatchThreshold {newBatchThreshold} < batchSize {batchSize}");
     }
+
+    /// <summary>Every route and method the app serves, from the built functions.metadata.</summary>
+    internal static IReadOnlyList<(string Route, string Method, string AuthLevel)> HttpRoutes() =>
+        [.. Metadata.Value.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m =>
+                (b.GetProperty("route").GetString()!, m.GetString()!, b.GetProperty("authLevel").GetString()!)))];
 
     private static JsonElement Binding(string function, string type)
     {

@@ -7,7 +7,7 @@ Bodies larger than ~200 KB are not written here: HostileInputTests generates the
 Placeholders replaced by the test at run time: @@SECRET_URI@@ (file:// URI of a temp file holding a marker
 string) and @@SECRET_PATH@@ (its plain path). Expectations:
   {"http": 400|413|415, "field": F, "code": C}  problem+json whose errors name field F (and code C if given)
-  {"brassRing": 401|405, "says": [..], "mustNotSay": [..]}  HTTP 200 application/xml envelope with that Status
+  {"brassRing": 401|405, "says": [..], "mustNotSay": [..]}  application/xml envelope with that Status (HTTP 401 for 401, else 200)
 auth: "valid" (the test's BrassRing caller), null (no header), or a literal Authorization header value.
 """
 import base64, json, os, shutil, urllib.parse
@@ -308,21 +308,24 @@ add("content-type-json-with-xml-body.xml", "wrong content types", envelope(paylo
 add("content-type-json-with-broken-xml.xml", "wrong content types", "<Envelope><Packet>", J, br(405, NOT_WELL_FORMED), auth="valid")
 add("content-type-xml-with-json-body.json", "wrong content types", native(BASE), X, br(405, NOT_WELL_FORMED), auth="valid")
 add("content-type-application-xml-with-json-body.json", "wrong content types", native(BASE), "application/xml", br(405, NOT_WELL_FORMED), auth="valid")
-add("content-type-form-with-json-body.json", "wrong content types", native(BASE), "application/x-www-form-urlencoded", br(405, "HRXMLDOC"), auth="valid")
+add("content-type-form-with-json-body.json", "wrong content types", native(BASE), "application/x-www-form-urlencoded",
+    problem(415, "Content-Type", "unsupported_media_type"), auth="valid")
 add("content-type-json-charset-utf16.json", "wrong content types", native(BASE).encode("utf-16-le"), "application/json; charset=utf-16", problem(400, "$", "invalid_json"))
 add("content-type-xml-charset-lie.xml", "wrong content types", envelope(payload(drop=("INTERVIEWDURATION",))), "text/xml; charset=ebcdic-cp-us", br(405, MISSING_DURATION), auth="valid")
 
 # --- form-encoded without HRXMLDOC ----------------------------------------------------------------------------------------
 F = "application/x-www-form-urlencoded"
 for i, (body, says) in enumerate([
-    ("a=1&b=2", "HRXMLDOC"), ("", "empty"), ("&&&", "HRXMLDOC"), ("=", "HRXMLDOC field is empty"),
-    ("HRXMLDOCX=%3CEnvelope%2F%3E&foo=bar", "HRXMLDOC"), ("hrxmldoc=", "HRXMLDOC field is empty"),
-    ("HRXMLDOC=not+xml", NOT_WELL_FORMED), ("&".join(f"f{n}={n}" for n in range(1000)), "HRXMLDOC"),
+    ("a=1&b=2", None), ("", None), ("&&&", None), ("=", None),
+    ("HRXMLDOCX=%3CEnvelope%2F%3E&foo=bar", None), ("hrxmldoc=", "HRXMLDOC field is empty"),
+    ("HRXMLDOC=not+xml", NOT_WELL_FORMED), ("&".join(f"f{n}={n}" for n in range(1000)), None),
     ("HRXMLDOC=%", NOT_WELL_FORMED), ("HRXMLDOC=%3CEnvelope%3E", NOT_WELL_FORMED),
     ("HRXMLDOC=" + urllib.parse.quote_plus(native(BASE)), "without the BrassRing keys"),
-    ("HRXMLDOC=%3CEnvelope%2F%3E&HRXMLDOC=%3CEnvelope%2F%3E", "no Packet"), ("envelope=" + urllib.parse.quote_plus(envelope()) + "&x=1", "HRXMLDOC"),
+    ("HRXMLDOC=%3CEnvelope%2F%3E&HRXMLDOC=%3CEnvelope%2F%3E", "no Packet"), ("envelope=" + urllib.parse.quote_plus(envelope()) + "&x=1", None),
 ]):
-    add(f"form-{i:02}.form", "form without HRXMLDOC", body, F, br(405, says), auth="valid")
+    # A form without an HRXMLDOC field (or a single field holding the envelope) is not BrassRing: 415, never a 2xx.
+    add(f"form-{i:02}.form", "form without HRXMLDOC", body, F,
+        br(405, says) if says else problem(415, "Content-Type", "unsupported_media_type"), auth="valid")
 
 # --- BrassRing Basic credentials -------------------------------------------------------------------------------------
 def basic(text):

@@ -22,7 +22,7 @@ namespace InterviewAlerts.LoadTest.Infrastructure;
 /// </summary>
 internal sealed class Stack : IAsyncDisposable
 {
-    public const string BrassRingUser = "loadtest-brassring";
+    public const string BrassRingUser = "loadtestbrassring";
     public const string BrassRingPassword = "loadtest-password";
 
     private readonly List<OutageProxy> _proxies;
@@ -76,7 +76,12 @@ internal sealed class Stack : IAsyncDisposable
             ["Paradox:BaseUrl"] = Address(sandbox).ToString(),
             ["Paradox:AccountId"] = "sandbox-account",
             ["Paradox:Secret"] = "sandbox-secret",
-            ["BrassRing:CallerSecrets:" + BrassRingUser] = BrassRingPassword,
+            ["Callers:" + BrassRingUser + ":Shapes"] = "BrassRing",
+            ["Callers:" + BrassRingUser + ":ClientIds:0"] = "31207",
+            ["Callers:" + BrassRingUser + ":Secret"] = BrassRingPassword,
+            // The load harness measures the pipeline, not authentication: native JSON is sent without credentials.
+            ["CallerAuthentication:AllowAnonymousJson"] = "true",
+            ["CallerAuthentication:FailureLimit"] = "100000",
             ["BrassRing:MappingsFile"] = Path.Combine(RepositoryRoot.Path, "config", "brassring-mappings.sample.json"),
             ["LocalSettings"] = Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
         };
