@@ -23,6 +23,9 @@ public sealed record RequestRecord
     public int? LastHttpStatus { get; init; }
     public int Replays { get; init; }
 
+    /// <summary>RowKey of the idempotency key entity that names this record (deleted with it); null for records without one.</summary>
+    public string? IdempotencyKeyRow { get; init; }
+
     /// <summary>Optimistic-concurrency tag of the stored version; null for a record not yet stored.</summary>
     public string? ETag { get; init; }
 }

@@ -30,7 +30,7 @@ public sealed partial class WebhookResponder(
         }
         else
         {
-            var call = new IngestCall(caller, interpretation, request.Headers["Idempotency-Key"].FirstOrDefault(), Activity.Current?.Id);
+            var call = new IngestCall(caller, interpretation, request.Headers[NativeAnswers.IdempotencyKeyHeader].FirstOrDefault(), Activity.Current?.Id);
             result = await ingest.AcceptAsync(call, cancellationToken).ConfigureAwait(false);
         }
 
@@ -38,7 +38,8 @@ public sealed partial class WebhookResponder(
 
         return result.Status switch
         {
-            IngestStatus.Accepted or IngestStatus.Duplicate => Accepted(result),
+            IngestStatus.Accepted or IngestStatus.Duplicate => NativeAnswers.Accepted(result),
+            IngestStatus.Conflict => NativeAnswers.Conflict(result),
             IngestStatus.Unavailable => ProblemResults.Unavailable(),
             _ => Rejected(result.Interpretation),
         };
@@ -62,6 +63,7 @@ public sealed partial class WebhookResponder(
             paradoxRequest = interpretation.Request?.ToParadoxJson(),
             errors = interpretation.Errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
             longDescription = interpretation.ProblemDescription,
+            packets = ValidationAnswers.Packets(interpretation),
         })
         {
             StatusCode = interpretation.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
@@ -70,16 +72,6 @@ public sealed partial class WebhookResponder(
 
     private static bool LooksLikeBrassRing(string? contentType) =>
         MediaTypes.Essence(contentType) is "text/xml" or "application/xml" or "application/x-www-form-urlencoded";
-
-    private static IActionResult Accepted(IngestResult result) => new ObjectResult(new
-    {
-        id = result.TrackingId,
-        status = "queued",
-        duplicate = result.Status == IngestStatus.Duplicate,
-    })
-    {
-        StatusCode = StatusCodes.Status202Accepted,
-    };
 
     private static IActionResult Rejected(Interpretation interpretation) =>
         interpretation.UnsupportedMediaType
