@@ -38,8 +38,18 @@ public sealed class AdapterHarness : IAsyncDisposable
     /// <summary>A test-only caller password (never a real secret).</summary>
     public const string BrassRingPassword = "test-caller-password-7f3a";
 
-    public static string BrassRingBasic =>
-        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(BrassRingUser + ":" + BrassRingPassword));
+    public static string BrassRingBasic => Basic(BrassRingUser, BrassRingPassword);
+
+    /// <summary>A second export user (another client's export, or an attacker with credentials of their own).</summary>
+    public const string OtherBrassRingUser = "globex-brassring";
+
+    /// <summary>A test-only caller password (never a real secret).</summary>
+    public const string OtherBrassRingPassword = "test-other-password-c41d";
+
+    public static string OtherBrassRingBasic => Basic(OtherBrassRingUser, OtherBrassRingPassword);
+
+    private static string Basic(string user, string password) =>
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password));
 
     public AzuriteProcess Azurite { get; }
     public WebApplication Sandbox { get; }
@@ -70,6 +80,7 @@ public sealed class AdapterHarness : IAsyncDisposable
             ["Paradox:AttemptTimeout"] = "00:00:02",
             ["Paradox:TotalTimeout"] = "00:00:05",
             ["BrassRing:CallerSecrets:" + BrassRingUser] = BrassRingPassword,
+            ["BrassRing:CallerSecrets:" + OtherBrassRingUser] = OtherBrassRingPassword,
             ["BrassRing:MappingsFile"] = Path.Combine(RepositoryRoot.Path, "config", "brassring-mappings.sample.json"),
             // host.json overrides in the Functions host's own form: quick polling and quick retries for tests.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
