@@ -96,6 +96,7 @@ public sealed partial class IngestService(
                 var admission = await records.TryAdmitAsync(entry, received, cancellationToken).ConfigureAwait(false);
                 if (admission.Created)
                 {
+                    using var acceptedScope = TrackingScope(trackingId);
                     await EnqueueOrUndoAsync(NewMessage(trackingId, shape, bodyBytes, call, now), bodyBytes, admission.Record, cancellationToken)
                         .ConfigureAwait(false);
                     LogAccepted(logger, trackingId, shape);
@@ -103,6 +104,7 @@ public sealed partial class IngestService(
                 }
 
                 var winner = admission.Entry.TrackingId;
+                using var winnerScope = TrackingScope(winner);
                 if (!string.Equals(admission.Entry.BodyFingerprint, fingerprint, StringComparison.Ordinal))
                 {
                     LogConflict(logger, winner, shape);
@@ -141,10 +143,15 @@ public sealed partial class IngestService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            using var failedScope = TrackingScope(trackingId);
             LogUnavailable(logger, trackingId, ex.GetType().Name);
             return (IngestStatus.Unavailable, null);
         }
     }
+
+    /// <summary>Every log line of ingest names the request it is about (for a retransmission: the first request's id).</summary>
+    private IDisposable? TrackingScope(string trackingId) =>
+        logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = trackingId });
 
     private static DeliveryMessage NewMessage(string trackingId, RequestShape shape, byte[] bodyBytes, IngestCall call, DateTimeOffset receivedAt) => new()
     {

@@ -46,7 +46,10 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
                 if (!stored.HasValue) continue; // withdrawn or purged meanwhile: the key is free again
                 var existing = ToEntry(stored.Value!, entry.Key);
                 if (await GetAsync(entry.Caller, existing.TrackingId, cancellationToken).ConfigureAwait(false) is { } existingRecord)
-                    return new Admission(false, existing, existingRecord);
+                {
+                    // Our own transaction: it committed, but its answer was lost and the client's retry found it.
+                    return new Admission(existing.TrackingId == entry.TrackingId, existing, existingRecord);
+                }
 
                 // A key whose record is gone (purge deletes the record first): clear it unless it changed, then insert.
                 await DeleteIfUnchangedAsync(entry.Caller, entry.Key.RowKey, stored.Value!.ETag, cancellationToken).ConfigureAwait(false);

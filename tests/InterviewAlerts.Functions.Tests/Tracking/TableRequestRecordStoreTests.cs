@@ -9,22 +9,21 @@ namespace InterviewAlerts.Functions.Tests.Tracking;
 /// The request records against a real Azurite table: insert-if-absent, admission of key + record in one transaction,
 /// withdrawal, optimistic concurrency, purge.
 /// </summary>
-public sealed class TableRequestRecordStoreTests : IAsyncLifetime
+public sealed class TableRequestRecordStoreTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly Dictionary<string, string> _ids = [];
-    private AzuriteProcess _azurite = null!;
     private TableClient _table = null!;
     private TableRequestRecordStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteProcess.StartNewAsync();
-        _table = new TableClient(_azurite.ConnectionString, "Records");
+        // A table per test: purge reads the whole table.
+        _table = new TableClient(fixture.Azurite.ConnectionString, "Records" + Guid.NewGuid().ToString("N")[..12]);
         await _table.CreateIfNotExistsAsync();
         _store = new TableRequestRecordStore(_table);
     }
 
-    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Second_insert_of_the_same_tracking_id_returns_the_stored_record()
