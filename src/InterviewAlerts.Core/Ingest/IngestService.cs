@@ -27,6 +27,9 @@ public sealed partial class IngestService(
     /// <summary>How long a failed queue write's record is tried to be withdrawn before the call answers 503 regardless.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often a key whose record keeps changing under this call is looked at again before answering 503.</summary>
+    private const int AdmitRounds = 3;
+
     public async Task<IngestResult> AcceptAsync(IngestCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -91,7 +94,7 @@ public sealed partial class IngestService(
             // round trip instead of a read and a write), and delivery sends only messages that have a record, so a
             // message whose queue write "failed" but reached the queue anyway (answer lost) is not delivered behind the
             // 503 the caller was given.
-            for (var round = 0; round < 2; round++)
+            for (var round = 0; round < AdmitRounds; round++)
             {
                 var admission = await records.TryAdmitAsync(entry, received, cancellationToken).ConfigureAwait(false);
                 if (admission.Created)
@@ -131,8 +134,9 @@ public sealed partial class IngestService(
                     return (IngestStatus.Duplicate, winner);
                 }
 
-                // Changed meanwhile: delivery took it (its message exists), or the first call withdrew it (look again).
-                if (await records.GetAsync(call.Caller.Name, winner, cancellationToken).ConfigureAwait(false) is not null)
+                // Changed meanwhile: delivery took it (its message exists), or the first call withdrew it, or another
+                // retransmission is taking it over and has not queued its copy yet (look again in both cases).
+                if (await records.GetAsync(call.Caller.Name, winner, cancellationToken).ConfigureAwait(false) is { State: not RequestState.Received })
                 {
                     LogDuplicate(logger, winner, shape);
                     return (IngestStatus.Duplicate, winner);

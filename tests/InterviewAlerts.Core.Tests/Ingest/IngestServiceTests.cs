@@ -105,6 +105,27 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task Record_another_retransmission_is_taking_over_is_taken_again_and_this_copy_is_queued_before_answering()
+    {
+        var first = TrackingIds.New();
+        var stored = KeyExists(first, Body("A"), RequestState.Received);
+        var taken = stored with { ETag = "taken-by-another-copy" };
+        _records.Setup(r => r.TryUpdateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((RequestRecord r, CancellationToken _) => r.ETag == taken.ETag);
+        _records.Setup(r => r.GetAsync(Caller.Name, first, It.IsAny<CancellationToken>())).ReturnsAsync(taken);
+        var admissions = 0;
+        _records.Setup(r => r.TryAdmitAsync(It.IsAny<IdempotencyEntry>(), It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new Admission(false,
+                new IdempotencyEntry(Caller.Name, IdempotencyKey.FromHeader(Caller.Name, "k-1"), first, BodyFingerprint.Of(ParadoxBytes(Body("A")))),
+                admissions++ == 0 ? stored : taken));
+
+        var result = await Service().AcceptAsync(Call(Body("A"), key: "k-1"), CancellationToken.None);
+
+        Assert.Equal((IngestStatus.Duplicate, first), (result.Status, result.TrackingId));
+        Assert.Equal(first, Assert.Single(_queued).TrackingId);
+    }
+
+    [Fact]
     public async Task Record_withdrawn_before_the_take_over_lets_this_call_admit_its_own_request()
     {
         var first = TrackingIds.New();
