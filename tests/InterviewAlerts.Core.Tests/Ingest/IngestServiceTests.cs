@@ -1,8 +1,10 @@
 using System.Text;
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Storage;
+using InterviewAlerts.Core.Tests.BrassRing;
 using InterviewAlerts.Core.Tracking;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -239,6 +241,28 @@ public sealed class IngestServiceTests
         Assert.Equal(IdempotencyKey.FromBody(Caller.Name, BodyFingerprint.Of(ParadoxBytes(Body("A")))), keys[2]);
         Assert.Equal(3, keys.Distinct().Count());
         Assert.Equal(3, _admitted.Select(a => a.Entry.TrackingId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Each_valid_candidate_packet_is_admitted_under_its_own_key_and_an_invalid_one_touches_no_storage()
+    {
+        AdmitNew();
+        var xml = MultiPacketEnvelopes.Envelope("TX-9",
+            MultiPacketEnvelopes.Packet("1", MultiPacketEnvelopes.Candidate("101", "one@example.org")),
+            MultiPacketEnvelopes.Packet("2", MultiPacketEnvelopes.Candidate("102", "two@example.org", withDuration: false)),
+            MultiPacketEnvelopes.Packet("3", MultiPacketEnvelopes.Candidate("103", "three@example.org")));
+        var interpretation = new RequestInterpreter().Interpret("text/xml", Encoding.UTF8.GetBytes(xml));
+
+        var result = await Service().AcceptAsync(new IngestCall(Caller, interpretation), CancellationToken.None);
+
+        Assert.Equal(IngestStatus.Invalid, result.Status);
+        Assert.Equal([IngestStatus.Accepted, IngestStatus.Invalid, IngestStatus.Accepted], result.Packets.Select(p => p.Status));
+        Assert.Equal([_admitted[0].Entry.TrackingId, null, _admitted[1].Entry.TrackingId], result.Packets.Select(p => p.TrackingId));
+        Assert.Equal(
+            [BrassRingIdempotencyKey.For(Caller.Name, interpretation.Envelope!, interpretation.Packets[0].Packet),
+             BrassRingIdempotencyKey.For(Caller.Name, interpretation.Envelope!, interpretation.Packets[2].Packet)],
+            _admitted.Select(a => a.Entry.Key));
+        Assert.Equal(["101", "103"], _queued.Select(m => m.Body!["ex_id"]!.GetValue<string>()));
     }
 
     [Fact]
