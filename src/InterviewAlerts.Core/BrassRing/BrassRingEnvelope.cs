@@ -25,10 +25,21 @@ public sealed record BrassRingEnvelope
     public IReadOnlyList<BrassRingPacket> Packets { get; init; } = [];
 
     /// <summary>
-    /// SHA-256 (lower-case hex) of sender id, credential, TransactId and the packet ids: a retransmission of
-    /// the same transaction maps to the same key, a redo of the HR status (new TransactId) does not.
+    /// The packets that are interview requests, each on its own: every packet that is not a requisition packet
+    /// (or the first packet, when all of them are).
     /// </summary>
-    public string IdempotencyKey { get; init; } = "";
+    public IReadOnlyList<BrassRingPacket> CandidatePackets =>
+        Packets.Any(packet => !packet.IsRequisition) ? [.. Packets.Where(packet => !packet.IsRequisition)] : [.. Packets.Take(1)];
+
+    /// <summary>The requisition packets, which complete every candidate packet of the envelope.</summary>
+    public IReadOnlyList<BrassRingPacket> RequisitionPackets
+    {
+        get
+        {
+            var candidates = CandidatePackets;
+            return [.. Packets.Where(packet => packet.IsRequisition && !candidates.Contains(packet))];
+        }
+    }
 }
 
 /// <summary>One data packet: its PacketInfo and the flattened fields of its inner payload document.</summary>

@@ -41,7 +41,6 @@ internal static class BrassRingEnvelopeBuilder
             TransactId = transactId,
             TimeStamp = transact?.Value("TimeStamp") ?? "",
             Packets = packets,
-            IdempotencyKey = BrassRingIdempotencyKey.Compute(senderId, credential, transactId, packets.Select(p => p.PacketId)),
         };
 
         if (problems.Count == 0) return BrassRingReadResult.Parsed(result);

@@ -10,4 +10,7 @@ public static class BrassRingErrorCodes
     public const string DoctypeRefused = "doctype_refused";
     public const string TooLarge = "too_large";
     public const string TooDeep = "too_deep";
+
+    /// <summary>Two candidate packets of one envelope share a PacketId.</summary>
+    public const string RepeatedPacketId = "repeated_packet_id";
 }

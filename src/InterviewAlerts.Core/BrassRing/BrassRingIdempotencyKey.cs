@@ -1,31 +1,19 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text;
+using InterviewAlerts.Core.Tracking;
 
 namespace InterviewAlerts.Core.BrassRing;
 
 /// <summary>
-/// The de-duplication key of a transaction. Each part is length-prefixed so that no two different
-/// tuples ("ab"+"c" versus "a"+"bc") can produce the same input to the hash.
+/// The de-duplication key of one candidate packet: scoped to the authenticated export user, then the Sender (Id and
+/// Credential), the TransactId and the PacketId. A retransmission of the transaction meets its first copy; another
+/// user sending the same Sender and TransactId does not (the Credential is a public client id, not a secret); a
+/// redo of the HR status (new TransactId) is a new request.
 /// </summary>
-internal static class BrassRingIdempotencyKey
+public static class BrassRingIdempotencyKey
 {
-    public static string Compute(string senderId, string credential, string transactId, IEnumerable<string> packetIds)
+    public static IdempotencyKey For(string caller, BrassRingEnvelope envelope, BrassRingPacket packet)
     {
-        // One buffer hashed at once: the same bytes, in the same order, as appending each part to an incremental hash.
-        var input = new List<byte>(256);
-        Append(input, "brassring");
-        Append(input, senderId);
-        Append(input, credential);
-        Append(input, transactId);
-        foreach (var packetId in packetIds) Append(input, packetId);
-        return Convert.ToHexStringLower(SHA256.HashData(CollectionsMarshal.AsSpan(input)));
-    }
-
-    private static void Append(List<byte> input, string part)
-    {
-        var bytes = Encoding.UTF8.GetBytes(part);
-        input.AddRange(BitConverter.GetBytes(bytes.Length));
-        input.AddRange(bytes);
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(packet);
+        return IdempotencyKey.Of("brassring", caller, envelope.SenderId, envelope.SenderCredential, envelope.TransactId, packet.PacketId);
     }
 }

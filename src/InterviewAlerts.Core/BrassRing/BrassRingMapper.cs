@@ -18,15 +18,21 @@ public sealed class BrassRingMapper(BrassRingMappingOptions options)
 
     private static readonly char[] ListSeparators = [',', ';'];
 
+    /// <summary>Maps the envelope's first candidate packet (see <see cref="Map(BrassRingEnvelope, BrassRingPacket?)"/>).</summary>
     public BrassRingMapping Map(BrassRingEnvelope envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var candidate = envelope.Packets.FirstOrDefault(packet => !packet.IsRequisition) ?? envelope.Packets.FirstOrDefault();
-        var requisition = envelope.Packets.FirstOrDefault(packet => packet.IsRequisition && !ReferenceEquals(packet, candidate));
+        return Map(envelope, envelope.CandidatePackets.FirstOrDefault());
+    }
+
+    /// <summary>Maps one candidate packet, completed by the envelope's requisition packets.</summary>
+    public BrassRingMapping Map(BrassRingEnvelope envelope, BrassRingPacket? candidate)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
         var manifest = string.IsNullOrEmpty(candidate?.Manifest) ? null : candidate.Manifest;
         var config = EffectiveMapping.Resolve(options, manifest);
 
-        var sources = new[] { candidate, requisition }.OfType<BrassRingPacket>().Select(packet => new Source(packet)).ToList();
+        var sources = new[] { candidate }.Concat(envelope.RequisitionPackets).OfType<BrassRingPacket>().Select(packet => new Source(packet)).ToList();
         var request = new JsonObject();
         var sourceFields = new Dictionary<string, string>(StringComparer.Ordinal);
         var lookedFor = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

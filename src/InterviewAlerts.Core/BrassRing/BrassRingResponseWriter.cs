@@ -5,7 +5,7 @@ namespace InterviewAlerts.Core.BrassRing;
 
 /// <summary>
 /// Writes the synchronous answer BrassRing expects: the request envelope mirrored with transactType and
-/// packetType "response", the same Status in TransactInfo and every PacketInfo, and empty Payloads.
+/// packetType "response", a Status in TransactInfo and in every PacketInfo, and empty Payloads.
 /// </summary>
 public static class BrassRingResponseWriter
 {
@@ -22,9 +22,15 @@ public static class BrassRingResponseWriter
     };
 
     /// <param name="request">The request as read, or salvaged; null when nothing could be read.</param>
-    public static byte[] Write(BrassRingEnvelope? request, BrassRingStatus status)
+    public static byte[] Write(BrassRingEnvelope? request, BrassRingStatus status) => Write(request, status, _ => status);
+
+    /// <summary>The answer with a Status of its own for each packet (each candidate packet is a request of its own).</summary>
+    /// <param name="status">The transaction's Status (TransactInfo).</param>
+    /// <param name="packetStatus">The Status of each mirrored packet.</param>
+    public static byte[] Write(BrassRingEnvelope? request, BrassRingStatus status, Func<BrassRingPacket, BrassRingStatus> packetStatus)
     {
         ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(packetStatus);
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, Settings))
         {
@@ -50,7 +56,7 @@ public static class BrassRingResponseWriter
 
             foreach (var packet in PacketsToMirror(request))
             {
-                WritePacket(writer, packet, status);
+                WritePacket(writer, packet, packetStatus(packet));
             }
 
             writer.WriteEndElement();

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Storage;
@@ -10,8 +9,10 @@ namespace InterviewAlerts.Core.Ingest;
 
 /// <summary>
 /// Accepts an authenticated, interpreted webhook call: record it, write it to the delivery queue, and only then
-/// acknowledge. A retransmission of an accepted request gets the same tracking id and is not queued again once
-/// delivery has picked it up. A 503 means nothing will be sent: delivery skips messages without a record.
+/// acknowledge. Each request (a JSON body, or one candidate packet of a BrassRing envelope) has an idempotency key
+/// scoped to its caller, stored beside its record with the fingerprint of its Paradox body: a retransmission (same key,
+/// same body) gets the first request's tracking id and is not queued again once delivery has picked it up; the same key
+/// with another body is refused. A 503 means nothing will be sent: delivery skips messages without a record.
 /// </summary>
 public sealed partial class IngestService(
     IRequestRecordStore records,
@@ -26,65 +27,119 @@ public sealed partial class IngestService(
     /// <summary>How long a failed queue write's record is tried to be withdrawn before the call answers 503 regardless.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often a key whose record keeps changing under this call is looked at again before answering 503.</summary>
+    private const int AdmitRounds = 3;
+
     public async Task<IngestResult> AcceptAsync(IngestCall call, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(call);
         var interpretation = call.Interpretation;
+        if (interpretation.Packets.Count > 0) return await AcceptPacketsAsync(call, cancellationToken).ConfigureAwait(false);
         if (!interpretation.IsValid) return new IngestResult(IngestStatus.Invalid, interpretation);
 
-        // Serialized once: the idempotency hash, the size check and (if large) the blob all use these bytes.
+        // Serialized once: the fingerprint, the size check and (if large) the blob all use these bytes.
         var bodyBytes = interpretation.Request!.ToParadoxUtf8();
-        var bodyText = Encoding.UTF8.GetString(bodyBytes);
-        var trackingId = TrackingIds.FromIdempotencyKey(interpretation.Shape.ToString(), IdempotencyKeyOf(call, interpretation, bodyText));
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = trackingId });
+        var fingerprint = BodyFingerprint.Of(bodyBytes);
+        var key = string.IsNullOrWhiteSpace(call.IdempotencyKey)
+            ? IdempotencyKey.FromBody(call.Caller.Name, fingerprint)
+            : IdempotencyKey.FromHeader(call.Caller.Name, call.IdempotencyKey.Trim());
+        var (status, trackingId) = await AcceptRequestAsync(call, bodyBytes, fingerprint, key, cancellationToken).ConfigureAwait(false);
+        return new IngestResult(status, interpretation, trackingId);
+    }
 
+    /// <summary>Every candidate packet of an envelope is a request of its own, answered on its own.</summary>
+    private async Task<IngestResult> AcceptPacketsAsync(IngestCall call, CancellationToken cancellationToken)
+    {
+        var interpretation = call.Interpretation;
+        var results = new List<PacketResult>(interpretation.Packets.Count);
+        foreach (var packet in interpretation.Packets)
+        {
+            if (!packet.IsValid)
+            {
+                results.Add(new PacketResult(packet, IngestStatus.Invalid));
+                continue;
+            }
+
+            var bodyBytes = packet.Request!.ToParadoxUtf8();
+            var key = BrassRingIdempotencyKey.For(call.Caller.Name, interpretation.Envelope!, packet.Packet);
+            var (status, trackingId) = await AcceptRequestAsync(call, bodyBytes, BodyFingerprint.Of(bodyBytes), key, cancellationToken)
+                .ConfigureAwait(false);
+            results.Add(new PacketResult(packet, status, trackingId));
+        }
+
+        var first = results.FirstOrDefault(result => result.TrackingId is not null)?.TrackingId;
+        return new IngestResult(IngestResults.Combine(results), interpretation, first) { Packets = results };
+    }
+
+    private async Task<(IngestStatus Status, string? TrackingId)> AcceptRequestAsync(
+        IngestCall call, byte[] bodyBytes, string fingerprint, IdempotencyKey key, CancellationToken cancellationToken)
+    {
+        var shape = call.Interpretation.Shape;
+        var trackingId = TrackingIds.New();
         try
         {
             var now = time.GetUtcNow();
+            var entry = new IdempotencyEntry(call.Caller.Name, key, trackingId, fingerprint);
             var received = new RequestRecord
             {
                 TrackingId = trackingId,
                 Caller = call.Caller.Name,
-                Source = interpretation.Shape,
+                Source = shape,
                 State = RequestState.Received,
                 ReceivedAt = now,
                 UpdatedAt = now,
             };
 
-            // The record first, then the message: the insert is also the duplicate check (one round trip instead of a
-            // read and a write), and delivery sends only messages that have a record, so a message whose queue write
-            // "failed" but reached the queue anyway (answer lost) is not delivered behind the 503 the caller was given.
-            for (var round = 0; round < 2; round++)
+            // The key and record first (one transaction), then the message: the insert is also the duplicate check (one
+            // round trip instead of a read and a write), and delivery sends only messages that have a record, so a
+            // message whose queue write "failed" but reached the queue anyway (answer lost) is not delivered behind the
+            // 503 the caller was given.
+            for (var round = 0; round < AdmitRounds; round++)
             {
-                var (created, stored) = await records.TryCreateAsync(received, cancellationToken).ConfigureAwait(false);
-                if (created)
+                var admission = await records.TryAdmitAsync(entry, received, cancellationToken).ConfigureAwait(false);
+                if (admission.Created)
                 {
-                    await EnqueueOrUndoAsync(NewMessage(trackingId, interpretation, bodyBytes, call, now), bodyBytes, stored, cancellationToken).ConfigureAwait(false);
-                    LogAccepted(logger, trackingId, interpretation.Shape);
-                    return new IngestResult(IngestStatus.Accepted, interpretation, trackingId);
+                    using var acceptedScope = TrackingScope(trackingId);
+                    await EnqueueOrUndoAsync(NewMessage(trackingId, shape, bodyBytes, call, now), bodyBytes, admission.Record, cancellationToken)
+                        .ConfigureAwait(false);
+                    LogAccepted(logger, trackingId, shape);
+                    return (IngestStatus.Accepted, trackingId);
                 }
 
+                var winner = admission.Entry.TrackingId;
+                using var winnerScope = TrackingScope(winner);
+                if (!string.Equals(admission.Entry.BodyFingerprint, fingerprint, StringComparison.Ordinal))
+                {
+                    LogConflict(logger, winner, shape);
+                    return (IngestStatus.Conflict, winner);
+                }
+
+                var stored = admission.Record;
                 if (stored.State != RequestState.Received)
                 {
-                    LogDuplicate(logger, trackingId, interpretation.Shape);
-                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                    LogDuplicate(logger, winner, shape);
+                    return (IngestStatus.Duplicate, winner);
                 }
 
                 // Received and not yet picked up by delivery: its message may never have been written (the first call
                 // answered 503, or is failing right now). Take the record (so that call's undo no longer matches it)
-                // and queue this copy too; delivery sends the request once whichever copy comes first.
+                // and queue this copy too: its body has the winner's fingerprint, so it is the winner's body, and
+                // delivery sends the request once whichever copy comes first.
                 if (await records.TryUpdateAsync(stored with { UpdatedAt = now }, cancellationToken).ConfigureAwait(false))
                 {
-                    await queue.EnqueueAsync(await OffloadIfLargeAsync(NewMessage(trackingId, interpretation, bodyBytes, call, stored.ReceivedAt), bodyBytes, cancellationToken)
-                        .ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
-                    LogDuplicate(logger, trackingId, interpretation.Shape);
-                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                    var copy = await OffloadIfLargeAsync(NewMessage(winner, shape, bodyBytes, call, stored.ReceivedAt), bodyBytes, cancellationToken)
+                        .ConfigureAwait(false);
+                    await queue.EnqueueAsync(copy, null, cancellationToken).ConfigureAwait(false);
+                    LogDuplicate(logger, winner, shape);
+                    return (IngestStatus.Duplicate, winner);
                 }
 
-                // Changed meanwhile: delivery took it (its message exists), or the first call undid it (look again).
-                if (await records.GetAsync(call.Caller.Name, trackingId, cancellationToken).ConfigureAwait(false) is not null)
+                // Changed meanwhile: delivery took it (its message exists), or the first call withdrew it, or another
+                // retransmission is taking it over and has not queued its copy yet (look again in both cases).
+                if (await records.GetAsync(call.Caller.Name, winner, cancellationToken).ConfigureAwait(false) is { State: not RequestState.Received })
                 {
-                    LogDuplicate(logger, trackingId, interpretation.Shape);
-                    return new IngestResult(IngestStatus.Duplicate, interpretation, trackingId);
+                    LogDuplicate(logger, winner, shape);
+                    return (IngestStatus.Duplicate, winner);
                 }
             }
 
@@ -92,34 +147,40 @@ public sealed partial class IngestService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            using var failedScope = TrackingScope(trackingId);
             LogUnavailable(logger, trackingId, ex.GetType().Name);
-            return new IngestResult(IngestStatus.Unavailable, interpretation, trackingId);
+            return (IngestStatus.Unavailable, null);
         }
     }
 
-    private static DeliveryMessage NewMessage(string trackingId, Interpretation interpretation, byte[] body, IngestCall call, DateTimeOffset receivedAt) => new()
+    /// <summary>Every log line of ingest names the request it is about (for a retransmission: the first request's id).</summary>
+    private IDisposable? TrackingScope(string trackingId) =>
+        logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = trackingId });
+
+    private static DeliveryMessage NewMessage(string trackingId, RequestShape shape, byte[] bodyBytes, IngestCall call, DateTimeOffset receivedAt) => new()
     {
         TrackingId = trackingId,
         Caller = call.Caller.Name,
-        Source = interpretation.Shape,
+        Source = shape,
         ReceivedAt = receivedAt,
-        Body = body,
+        Body = bodyBytes,
         TraceParent = call.TraceParent,
     };
 
     /// <summary>
     /// Queues the message. When the queue write fails, its message may still have arrived (the answer was lost), so the
-    /// record this call created is withdrawn with a delete conditional on its version, retried through a short outage.
+    /// record this call created is withdrawn with its key (one transaction, conditional on the record's version), retried
+    /// through a short outage.
     /// Delivery claims a record with an update conditional on the same version, so exactly one of the two wins: a
     /// withdrawn record means nothing will be sent (503 is true); a claimed one means the message exists and will be
     /// delivered, so the call is acknowledged after all. Throws when it cannot tell (storage down for the whole window).
     /// </summary>
-    private async Task EnqueueOrUndoAsync(DeliveryMessage message, byte[] body, RequestRecord created, CancellationToken cancellationToken)
+    private async Task EnqueueOrUndoAsync(DeliveryMessage message, byte[] bodyBytes, RequestRecord created, CancellationToken cancellationToken)
     {
         Exception failure;
         try
         {
-            message = await OffloadIfLargeAsync(message, body, cancellationToken).ConfigureAwait(false);
+            message = await OffloadIfLargeAsync(message, bodyBytes, cancellationToken).ConfigureAwait(false);
             await queue.EnqueueAsync(message, null, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -134,7 +195,7 @@ public sealed partial class IngestService(
         {
             try
             {
-                if (await records.TryDeleteAsync(created, CancellationToken.None).ConfigureAwait(false)) break;
+                if (await records.TryWithdrawAsync(created, CancellationToken.None).ConfigureAwait(false)) break;
                 var now = await records.GetAsync(created.Caller, created.TrackingId, CancellationToken.None).ConfigureAwait(false);
                 if (now is null || now.State == RequestState.Received) break; // gone, or a retransmission took it over
                 LogClaimedDespiteFailure(logger, created.TrackingId, now.State);
@@ -160,23 +221,12 @@ public sealed partial class IngestService(
     /// <summary>What a fresh message adds around its body (ids, timestamps, traceparent; no history yet), generously.</summary>
     private const int MessageEnvelopeAllowance = 1024;
 
-    private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, byte[] body, CancellationToken cancellationToken)
+    private async Task<DeliveryMessage> OffloadIfLargeAsync(DeliveryMessage message, byte[] bodyBytes, CancellationToken cancellationToken)
     {
-        if (body.Length <= MaxInlineMessageBytes - MessageEnvelopeAllowance) return message;
-        var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromBytes(body), cancellationToken)
+        if (bodyBytes.Length <= MaxInlineMessageBytes - MessageEnvelopeAllowance) return message;
+        var blob = await payloads.SaveAsync(message.TrackingId, BinaryData.FromBytes(bodyBytes), cancellationToken)
             .ConfigureAwait(false);
         return message with { Body = null, BodyBlob = blob };
-    }
-
-    /// <summary>
-    /// BrassRing: sender + transaction + packets. Native: the caller's Idempotency-Key, else the canonical body
-    /// (an identical request within the retention window is the same request).
-    /// </summary>
-    private static string IdempotencyKeyOf(IngestCall call, Interpretation interpretation, string canonicalBody)
-    {
-        if (interpretation.IdempotencyKey is { Length: > 0 } envelopeKey) return envelopeKey;
-        if (!string.IsNullOrWhiteSpace(call.IdempotencyKey)) return "header:" + call.IdempotencyKey.Trim();
-        return "body:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalBody)));
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Interview alert {TrackingId} accepted ({Shape})")]
@@ -184,6 +234,9 @@ public sealed partial class IngestService(
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Interview alert {TrackingId} retransmitted ({Shape}); not queued again")]
     private static partial void LogDuplicate(ILogger logger, string trackingId, RequestShape shape);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Interview alert {TrackingId}: its key was used again with a different body ({Shape}); refused, nothing queued")]
+    private static partial void LogConflict(ILogger logger, string trackingId, RequestShape shape);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Interview alert {TrackingId} not accepted: storage unavailable ({Error})")]
     private static partial void LogUnavailable(ILogger logger, string trackingId, string error);

@@ -21,7 +21,13 @@ public sealed record Interpretation
     /// <summary>The BrassRing envelope as read (or salvaged from a malformed body), to mirror in the answer.</summary>
     public BrassRingEnvelope? Envelope { get; init; }
 
-    /// <summary>How the BrassRing payload was mapped to Paradox fields.</summary>
+    /// <summary>
+    /// A readable BrassRing envelope's candidate packets, each its own request; empty otherwise. <see cref="Request"/>,
+    /// <see cref="Mapping"/> and <see cref="ProblemDescription"/> describe the first of them, <see cref="Errors"/> all.
+    /// </summary>
+    public IReadOnlyList<PacketInterpretation> Packets { get; init; } = [];
+
+    /// <summary>How the (first candidate) BrassRing packet was mapped to Paradox fields.</summary>
     public BrassRingMapping? Mapping { get; init; }
 
     /// <summary>For BrassRing bodies with problems: the LongDescription in the client's own terms.</summary>
@@ -29,9 +35,6 @@ public sealed record Interpretation
 
     /// <summary>Why a BrassRing body could not be read at all (answer with Status 405 and this reason).</summary>
     public string? MalformedReason { get; init; }
-
-    /// <summary>A key equal for retransmissions of the same request: BrassRing's sender + transaction + packets.</summary>
-    public string? IdempotencyKey => Shape == RequestShape.BrassRing ? Envelope?.IdempotencyKey : null;
 
     public bool IsValid => Request is not null && Errors.Count == 0 && !UnsupportedMediaType;
 }

@@ -56,19 +56,58 @@ public sealed class RequestInterpreter
         Errors = [new FieldError("Content-Type", ErrorCodes.UnsupportedMediaType, message)],
     };
 
+    /// <summary>
+    /// Every candidate packet is read as a request of its own (completed by the requisition packets). The top-level
+    /// request and mapping are the first packet's; the errors are every packet's, so the envelope is valid only when
+    /// all its packets are.
+    /// </summary>
     private Interpretation InterpretBrassRing(BrassRingEnvelope envelope)
     {
-        var mapping = _brassRingMapper.Map(envelope);
-        var normalized = RequestNormalizer.Normalize(mapping.Request);
-        var errors = RequestErrors.Collect(normalized);
+        var packets = new List<PacketInterpretation>();
+        var packetIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var packet in envelope.CandidatePackets)
+        {
+            packets.Add(packetIds.Add(packet.PacketId) ? InterpretPacket(envelope, packet) : RepeatedPacketId(envelope, packet));
+        }
+
+        var first = packets[0];
+        var errors = packets.SelectMany(packet => packet.Errors).ToList();
         return new Interpretation
         {
             Shape = RequestShape.BrassRing,
             Envelope = envelope,
+            Packets = packets,
+            Mapping = first.Mapping,
+            Request = errors.Count == 0 ? first.Request : null,
+            Errors = errors,
+            ProblemDescription = first.ProblemDescription ?? packets.FirstOrDefault(packet => !packet.IsValid)?.ProblemDescription,
+        };
+    }
+
+    private PacketInterpretation InterpretPacket(BrassRingEnvelope envelope, BrassRingPacket packet)
+    {
+        var mapping = _brassRingMapper.Map(envelope, packet);
+        var normalized = RequestNormalizer.Normalize(mapping.Request);
+        var errors = RequestErrors.Collect(normalized);
+        return new PacketInterpretation
+        {
+            Packet = packet,
             Mapping = mapping,
             Request = errors.Count == 0 ? normalized.Request : null,
             Errors = errors,
             ProblemDescription = errors.Count == 0 ? null : BrassRingProblemDescriber.Describe(errors, mapping),
+        };
+    }
+
+    /// <summary>Packets are told apart (and de-duplicated) by PacketId, so a second packet with the same id is refused.</summary>
+    private PacketInterpretation RepeatedPacketId(BrassRingEnvelope envelope, BrassRingPacket packet)
+    {
+        var reason = $"PacketId \"{packet.PacketId}\" appears more than once in this transaction; each candidate packet needs its own PacketId.";
+        return InterpretPacket(envelope, packet) with
+        {
+            Request = null,
+            Errors = [new FieldError("PacketId", BrassRingErrorCodes.RepeatedPacketId, reason)],
+            ProblemDescription = reason,
         };
     }
 

@@ -6,6 +6,19 @@ public interface IRequestRecordStore
     /// <summary>Inserts the record unless one with the same tracking id exists; returns the stored one either way.</summary>
     Task<(bool Created, RequestRecord Record)> TryCreateAsync(RequestRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts the idempotency key entity and the record together (one entity-group transaction), unless the key
+    /// exists: then returns the existing entry and the record it names. <paramref name="record"/> must be in the
+    /// entry's caller partition and carry the entry's tracking id.
+    /// </summary>
+    Task<Admission> TryAdmitAsync(IdempotencyEntry entry, RequestRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the record and its idempotency key entity together if the record still has <see cref="RequestRecord.ETag"/>;
+    /// false when the record changed or is gone (nothing is deleted then).
+    /// </summary>
+    Task<bool> TryWithdrawAsync(RequestRecord record, CancellationToken cancellationToken);
+
     /// <summary>The record of <paramref name="caller"/>'s request; null when it has none with that tracking id.</summary>
     Task<RequestRecord?> GetAsync(string caller, string trackingId, CancellationToken cancellationToken);
 
@@ -20,9 +33,6 @@ public interface IRequestRecordStore
 
     Task DeleteAsync(string caller, string trackingId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the record if it still has <see cref="RequestRecord.ETag"/>; false when it changed or is gone.</summary>
-    Task<bool> TryDeleteAsync(RequestRecord record, CancellationToken cancellationToken);
-
-    /// <summary>Deletes terminal records last updated before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>Deletes terminal records last updated before <paramref name="cutoff"/>, with their idempotency key entities; returns how many records.</summary>
     Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

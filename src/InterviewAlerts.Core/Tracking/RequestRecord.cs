@@ -26,6 +26,9 @@ public sealed record RequestRecord
     /// <summary>When the dead letter of a rejected, expired or poisoned request was written; null until then.</summary>
     public DateTimeOffset? DeadLetteredAt { get; init; }
 
+    /// <summary>RowKey of the idempotency key entity that names this record (deleted with it); null for records without one.</summary>
+    public string? IdempotencyKeyRow { get; init; }
+
     /// <summary>Optimistic-concurrency tag of the stored version; null for a record not yet stored.</summary>
     public string? ETag { get; init; }
 }

@@ -6,10 +6,80 @@ namespace InterviewAlerts.Core.Tracking;
 
 /// <summary>
 /// Request records in Azure Table storage: one partition per caller (PartitionKey = caller name), one entity per
-/// tracking id (RowKey), so a caller's reads never reach another caller's requests.
+/// tracking id (RowKey), so a caller's reads never reach another caller's requests. Beside them, in the same
+/// partition, one idempotency key entity per key (RowKey "key-…") names the request that used the key first; the
+/// two are created and withdrawn together in entity-group transactions.
 /// </summary>
 public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordStore
 {
+    private const string TrackingIdProperty = "TrackingId";
+    private const string FingerprintProperty = "BodyFingerprint";
+    private const string KeyRowProperty = "IdempotencyKeyRow";
+
+    /// <summary>How often a key found without its record (being purged) is cleared and the insert tried again.</summary>
+    private const int AdmitRounds = 3;
+
+    public async Task<Admission> TryAdmitAsync(IdempotencyEntry entry, RequestRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Caller != entry.Caller || record.TrackingId != entry.TrackingId)
+            throw new ArgumentException("The record must belong to the entry's caller and tracking id.", nameof(record));
+        record = record with { IdempotencyKeyRow = entry.Key.RowKey };
+
+        for (var round = 0; round < AdmitRounds; round++)
+        {
+            try
+            {
+                var response = await table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, ToEntity(entry)),
+                    new TableTransactionAction(TableTransactionActionType.Add, ToEntity(record)),
+                ], cancellationToken).ConfigureAwait(false);
+                return new Admission(true, entry, record with { ETag = response.Value[1].Headers.ETag?.ToString() });
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Tracking ids are random, so the entity that exists is the key.
+                var stored = await table.GetEntityIfExistsAsync<TableEntity>(entry.Caller, entry.Key.RowKey, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                if (!stored.HasValue) continue; // withdrawn or purged meanwhile: the key is free again
+                var existing = ToEntry(stored.Value!, entry.Key);
+                if (await GetAsync(entry.Caller, existing.TrackingId, cancellationToken).ConfigureAwait(false) is { } existingRecord)
+                {
+                    // Our own transaction: it committed, but its answer was lost and the client's retry found it.
+                    return new Admission(existing.TrackingId == entry.TrackingId, existing, existingRecord);
+                }
+
+                // A key whose record is gone (purge deletes the record first): clear it unless it changed, then insert.
+                await DeleteIfUnchangedAsync(entry.Caller, entry.Key.RowKey, stored.Value!.ETag, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new InvalidOperationException("The idempotency key kept changing while the request was being admitted.");
+    }
+
+    public async Task<bool> TryWithdrawAsync(RequestRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var deletes = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Delete, new TableEntity(record.Caller, record.TrackingId), new ETag(record.ETag ?? "*")),
+        };
+        // The key entity is never updated; the record's version decides whether this withdrawal still holds.
+        if (record.IdempotencyKeyRow is { } keyRow)
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.Caller, keyRow), ETag.All));
+        try
+        {
+            await table.SubmitTransactionAsync(deletes, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     public async Task<(bool Created, RequestRecord Record)> TryCreateAsync(RequestRecord record, CancellationToken cancellationToken)
     {
         try
@@ -61,11 +131,31 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
     public async Task DeleteAsync(string caller, string trackingId, CancellationToken cancellationToken) =>
         await table.DeleteEntityAsync(caller, trackingId, ETag.All, cancellationToken).ConfigureAwait(false);
 
-    public async Task<bool> TryDeleteAsync(RequestRecord record, CancellationToken cancellationToken)
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var purged = 0;
+        var filter = TableClient.CreateQueryFilter<TableEntity>(e => e.Timestamp < cutoff);
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (IdempotencyKey.IsKeyRow(entity.RowKey)) continue; // deleted with its record
+            var record = FromEntity(entity);
+            if (!record.State.IsTerminal()) continue;
+
+            // The record first: a key left without its record (a crash in between) is cleared by the next admission.
+            if (!await DeleteIfUnchangedAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false)) continue;
+            if (record.IdempotencyKeyRow is { } keyRow)
+                await DeleteIfUnchangedAsync(entity.PartitionKey, keyRow, ETag.All, cancellationToken).ConfigureAwait(false);
+            purged++;
+        }
+
+        return purged;
+    }
+
+    private async Task<bool> DeleteIfUnchangedAsync(string partition, string row, ETag etag, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(record.Caller, record.TrackingId, new ETag(record.ETag ?? "*"), cancellationToken).ConfigureAwait(false);
+            await table.DeleteEntityAsync(partition, row, etag, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -74,19 +164,14 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         }
     }
 
-    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    private static TableEntity ToEntity(IdempotencyEntry entry) => new(entry.Caller, entry.Key.RowKey)
     {
-        var purged = 0;
-        var filter = TableClient.CreateQueryFilter<TableEntity>(e => e.Timestamp < cutoff);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!FromEntity(entity).State.IsTerminal()) continue;
-            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
-            purged++;
-        }
+        [TrackingIdProperty] = entry.TrackingId,
+        [FingerprintProperty] = entry.BodyFingerprint,
+    };
 
-        return purged;
-    }
+    private static IdempotencyEntry ToEntry(TableEntity entity, IdempotencyKey key) =>
+        new(entity.PartitionKey, key, entity.GetString(TrackingIdProperty) ?? "", entity.GetString(FingerprintProperty) ?? "");
 
     private static TableEntity ToEntity(RequestRecord record) => new(record.Caller, record.TrackingId)
     {
@@ -101,6 +186,7 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         ["LastHttpStatus"] = record.LastHttpStatus,
         ["Replays"] = record.Replays,
         ["DeadLetteredAt"] = record.DeadLetteredAt,
+        [KeyRowProperty] = record.IdempotencyKeyRow,
     };
 
     private static RequestRecord FromEntity(TableEntity entity) => new()
@@ -118,6 +204,7 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         LastHttpStatus = entity.GetInt32("LastHttpStatus"),
         Replays = entity.GetInt32("Replays") ?? 0,
         DeadLetteredAt = entity.GetDateTimeOffset("DeadLetteredAt"),
+        IdempotencyKeyRow = entity.GetString(KeyRowProperty),
         ETag = entity.ETag.ToString(),
     };
 }

@@ -1,37 +1,21 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace InterviewAlerts.Core.Tracking;
 
 /// <summary>
-/// Tracking ids are derived from the request's idempotency key, so a retransmission of the same request
-/// maps to the same id (and the same record) without any lookup table.
+/// Tracking ids are random (130 bits), never derived from what a caller sent, so nobody can compute another
+/// request's id. A retransmission finds its request's id through the idempotency key entity instead.
 /// </summary>
 public static class TrackingIds
 {
+    private const string Prefix = "ia_";
+    private const int Characters = 26;
     private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower case
 
-    public static string FromIdempotencyKey(string scope, string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(scope + "\n" + key));
-        var builder = new StringBuilder("ia_", 3 + 26);
-        var buffer = 0;
-        var bits = 0;
-        foreach (var b in hash.AsSpan(0, 17))
-        {
-            buffer = (buffer << 8) | b;
-            bits += 8;
-            while (bits >= 5 && builder.Length < 3 + 26)
-            {
-                builder.Append(Alphabet[(buffer >> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>A new id: "ia_" and 26 characters drawn uniformly by the cryptographic generator.</summary>
+    public static string New() => Prefix + RandomNumberGenerator.GetString(Alphabet, Characters);
 
     /// <summary>True for strings shaped like a tracking id (guards the status route and table keys).</summary>
     public static bool IsWellFormed(string? id) =>
-        id is { Length: 29 } && id.StartsWith("ia_", StringComparison.Ordinal) && id.AsSpan(3).IndexOfAnyExcept(Alphabet) < 0;
+        id is { Length: 29 } && id.StartsWith(Prefix, StringComparison.Ordinal) && id.AsSpan(Prefix.Length).IndexOfAnyExcept(Alphabet) < 0;
 }

@@ -39,13 +39,14 @@ public sealed class WebhookResponder(
             return brassRing ? BrassRingAnswers.Forbidden(interpretation.Envelope, reason) : ProblemResults.Forbidden(reason);
         }
 
-        var call = new IngestCall(caller, interpretation, request.Headers["Idempotency-Key"].FirstOrDefault(), Activity.Current?.Id);
+        var call = new IngestCall(caller, interpretation, request.Headers[NativeAnswers.IdempotencyKeyHeader].FirstOrDefault(), Activity.Current?.Id);
         var result = await ingest.AcceptAsync(call, cancellationToken).ConfigureAwait(false);
         if (brassRing) return BrassRingAnswers.For(result);
 
         return result.Status switch
         {
-            IngestStatus.Accepted or IngestStatus.Duplicate => Accepted(result),
+            IngestStatus.Accepted or IngestStatus.Duplicate => NativeAnswers.Accepted(result),
+            IngestStatus.Conflict => NativeAnswers.Conflict(result),
             IngestStatus.Unavailable => ProblemResults.Unavailable(),
             _ => ProblemResults.Invalid(result.Interpretation.Errors),
         };
@@ -75,6 +76,7 @@ public sealed class WebhookResponder(
             paradoxRequest = interpretation.Request is { } paradox ? JsonNode.Parse(paradox.ToParadoxUtf8()) : null,
             errors = interpretation.Errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
             longDescription = interpretation.ProblemDescription,
+            packets = ValidationAnswers.Packets(interpretation),
         })
         {
             StatusCode = interpretation.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest,
@@ -118,13 +120,4 @@ public sealed class WebhookResponder(
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private static IActionResult Accepted(IngestResult result) => new ObjectResult(new
-    {
-        id = result.TrackingId,
-        status = "queued",
-        duplicate = result.Status == IngestStatus.Duplicate,
-    })
-    {
-        StatusCode = StatusCodes.Status202Accepted,
-    };
 }

@@ -20,18 +20,6 @@ public sealed class BrassRingEnvelopeReaderTests
     }
 
     [Fact]
-    public void Idempotency_key_is_stable_for_a_retransmission_and_changes_with_a_new_transaction()
-    {
-        var first = BrassRingEnvelopeReader.Read("text/xml", Bytes(Envelope(CompleteFields, "TX-1"))).Envelope!;
-        var again = BrassRingEnvelopeReader.Read(null, Bytes(Envelope(CompleteFields, "TX-1"))).Envelope!;
-        var redo = BrassRingEnvelopeReader.Read("text/xml", Bytes(Envelope(CompleteFields, "TX-2"))).Envelope!;
-
-        Assert.Matches("^[0-9a-f]{64}$", first.IdempotencyKey);
-        Assert.Equal(first.IdempotencyKey, again.IdempotencyKey);
-        Assert.NotEqual(first.IdempotencyKey, redo.IdempotencyKey);
-    }
-
-    [Fact]
     public void Body_over_one_mebibyte_is_refused_as_too_large()
     {
         var padding = new string(' ', BrassRingEnvelopeReader.MaxBodyBytes);

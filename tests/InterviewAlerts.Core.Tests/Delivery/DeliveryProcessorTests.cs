@@ -14,7 +14,7 @@ namespace InterviewAlerts.Core.Tests.Delivery;
 /// <summary>The delivery state machine at its seams (Paradox, records, queues), with a fake clock.</summary>
 public sealed class DeliveryProcessorTests
 {
-    private static readonly string TrackingId = TrackingIds.FromIdempotencyKey("test", "one");
+    private static readonly string TrackingId = TrackingIds.New();
     private const string Caller = "acme-export";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly Mock<IParadoxClient> _paradox = new(MockBehavior.Strict);

@@ -11,7 +11,7 @@ namespace InterviewAlerts.Core.Tests.Delivery;
 /// <summary>The poison path: every poisoned message ends with one dead letter; a request with an outcome keeps it.</summary>
 public sealed class PoisonRecorderTests
 {
-    private static readonly string TrackingId = TrackingIds.FromIdempotencyKey("test", "poison");
+    private static readonly string TrackingId = TrackingIds.New();
     private const string Caller = "acme-export";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly Mock<IRequestRecordStore> _records = new();

@@ -85,8 +85,8 @@ public sealed class CallerMatrixTests(CallerMatrixFixture fixture) : IClassFixtu
     {
         using var request = endpoint switch
         {
-            "ingest" => Ingest(caller, IngestPath, credentials == Replayed ? Right : credentials),
-            "validate" => Ingest(caller, ValidatePath, credentials == Replayed ? Right : credentials),
+            "ingest" => CallerMatrix.Ingest(caller, IngestPath, credentials == Replayed ? Right : credentials),
+            "validate" => CallerMatrix.Ingest(caller, ValidatePath, credentials == Replayed ? Right : credentials),
             _ => Status(caller, fixture.SentBy[caller == Operator ? BrassRingUser : caller], credentials == Replayed ? Right : credentials),
         };
         if (credentials == Replayed) await SendFirstCopyAsync(request);

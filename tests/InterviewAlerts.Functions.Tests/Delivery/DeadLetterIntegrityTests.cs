@@ -95,7 +95,7 @@ public sealed class DeadLetterIntegrityTests : IAsyncLifetime
     /// <summary>A request whose record ended (state, reason) while its dead letter was never written, and a copy of its message.</summary>
     private async Task<(string Id, DeliveryMessage Message)> EndedRequestAsync(RequestState state)
     {
-        var id = TrackingIds.FromIdempotencyKey("test", Guid.NewGuid().ToString());
+        var id = TrackingIds.New();
         var message = new DeliveryMessage
         {
             TrackingId = id,

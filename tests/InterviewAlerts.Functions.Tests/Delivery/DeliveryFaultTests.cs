@@ -188,7 +188,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     [Fact]
     public async Task Unprocessable_message_ends_in_the_poison_queue_and_is_recorded_as_a_dead_letter()
     {
-        var id = InterviewAlerts.Core.Tracking.TrackingIds.FromIdempotencyKey("test", Guid.NewGuid().ToString());
+        var id = InterviewAlerts.Core.Tracking.TrackingIds.New();
         var broken = new DeliveryMessage { TrackingId = id, Caller = AdapterHarness.JsonCaller, Source = RequestShape.Native, ReceivedAt = DateTimeOffset.UtcNow, BodyBlob = "missing.json" };
         await new InterviewAlerts.Core.Tracking.TableRequestRecordStore(_harness.Records()).TryCreateAsync(new InterviewAlerts.Core.Tracking.RequestRecord
         {

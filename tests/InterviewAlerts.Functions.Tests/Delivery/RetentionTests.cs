@@ -93,7 +93,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
     private async Task<(string Id, RequestRecord Record, DeliveryMessage Message)> RequestAsync(RequestState state)
     {
-        var id = TrackingIds.FromIdempotencyKey("retention", Guid.NewGuid().ToString());
+        var id = TrackingIds.New();
         var blob = await _payloads.SaveAsync(id, BinaryData.FromBytes(Encoding.UTF8.GetBytes("""{"ex_id":"C-1"}""")), CancellationToken.None);
         var record = new RequestRecord
         {

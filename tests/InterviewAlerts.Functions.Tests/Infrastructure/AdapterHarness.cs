@@ -54,11 +54,19 @@ public sealed class AdapterHarness : IAsyncDisposable
 
     public const string JsonCallerSecret = "test-json-caller-secret-91c2";
 
-    public static string JsonCallerBasic =>
-        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(JsonCaller + ":" + JsonCallerSecret));
+    public static string JsonCallerBasic => Basic(JsonCaller, JsonCallerSecret);
 
-    public static string BrassRingBasic =>
-        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(BrassRingUser + ":" + BrassRingPassword));
+    public static string BrassRingBasic => Basic(BrassRingUser, BrassRingPassword);
+    /// <summary>A second export user (another client's export, or an attacker with credentials of their own).</summary>
+    public const string OtherBrassRingUser = "globexbrassring";
+
+    /// <summary>A test-only caller password (never a real secret).</summary>
+    public const string OtherBrassRingPassword = "test-other-password-c41d";
+
+    public static string OtherBrassRingBasic => Basic(OtherBrassRingUser, OtherBrassRingPassword);
+
+    private static string Basic(string user, string password) =>
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password));
 
     public AzuriteProcess Azurite { get; }
     public WebApplication Sandbox { get; }
@@ -104,6 +112,9 @@ public sealed class AdapterHarness : IAsyncDisposable
             ["Callers:" + JsonCaller + ":Secret"] = JsonCallerSecret,
             // Corpus tests send many wrong credentials on purpose; the limit itself is tested with its own setting.
             ["CallerAuthentication:FailureLimit"] = "100000",
+            ["Callers:" + OtherBrassRingUser + ":Shapes"] = "BrassRing",
+            ["Callers:" + OtherBrassRingUser + ":ClientIds:0"] = BrassRingClientId,
+            ["Callers:" + OtherBrassRingUser + ":Secret"] = OtherBrassRingPassword,
             ["BrassRing:MappingsFile"] = Path.Combine(RepositoryRoot.Path, "config", "brassring-mappings.sample.json"),
             // host.json overrides in the Functions host's own form: quick polling and quick retries for tests.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",

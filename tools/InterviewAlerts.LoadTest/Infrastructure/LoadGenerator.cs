@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 
 namespace InterviewAlerts.LoadTest.Infrastructure;
 
-/// <summary>One HTTP request to make: where, what bytes, which content type, optional Authorization.</summary>
-internal sealed record LoadRequest(HttpMethod Method, Uri Uri, byte[] Body, string ContentType, string? Authorization = null);
+/// <summary>One HTTP request to make: where, what bytes, which content type, optional Authorization and Idempotency-Key.</summary>
+internal sealed record LoadRequest(HttpMethod Method, Uri Uri, byte[] Body, string ContentType, string? Authorization = null, string? IdempotencyKey = null);
 
 /// <summary>What one request got: status (0 when it failed without an answer), time, the answer's bytes.</summary>
 internal readonly record struct Sent(int Index, LoadRequest Request, int Status, double Milliseconds, byte[] Answer, DateTimeOffset At, string? Error);
@@ -69,6 +69,7 @@ internal static class LoadGenerator
                     using var message = new HttpRequestMessage(request.Method, request.Uri) { Content = new ByteArrayContent(request.Body) };
                     message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
                     if (request.Authorization is { } authorization) message.Headers.TryAddWithoutValidation("Authorization", authorization);
+                    if (request.IdempotencyKey is { } key) message.Headers.TryAddWithoutValidation("Idempotency-Key", key);
                     using var response = await client.SendAsync(message, cancellationToken);
                     answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                     status = (int)response.StatusCode;

@@ -11,11 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterviewAlerts.LoadTest.Scenarios;
 
 /// <summary>
-/// Fault soak: at least 10,000 mixed requests (native and BrassRing, about 5 % exact retransmissions of earlier
-/// sends) while the sandbox injects 5xx, 429 with Retry-After, timeouts (a delay longer than the adapter's attempt
+/// Fault soak: at least 10,000 mixed sends (native and BrassRing; BrassRing envelopes with several candidate packets,
+/// some with an invalid one; native requests with an Idempotency-Key, re-sent with the same key and the same body or
+/// another body; about 5 % exact retransmissions of earlier sends) while the sandbox injects 5xx, 429 with Retry-After, timeouts (a delay longer than the adapter's attempt
 /// timeout), token expiry and token-endpoint failures, plus a few permanent faults (400, business error) whose dead
 /// letters must match; Azurite (persisted with --location) is stopped gracefully and started again on the same ports
-/// half-way. Then the queue is left to drain (bounded) and every acknowledged request is accounted for.
+/// half-way. Then the queue is left to drain (bounded) and every acknowledged request is accounted for, including
+/// that Paradox received exactly the body of the request each tracking id was given for.
 /// </summary>
 internal static class SoakScenario
 {
@@ -86,14 +88,17 @@ internal static class SoakScenario
 
         var result = await LoadGenerator.RunAsync(client, Workers, total, TimeSpan.FromSeconds((total / Rate) + 240),
             i => plan[i].Request,
-            s => IsAck(plan[s.Index].Shape, s),
+            s => Outcomes(plan[s.Index], s).Any(o => o.Ack),
             Rate,
             s =>
             {
                 Interlocked.Increment(ref progress);
-                var ack = IsAck(plan[s.Index].Shape, s);
-                sends.Add(new SendRecord(s.Index, plan[s.Index].Logical, plan[s.Index].Shape, plan[s.Index].IsRetransmission, s.Status, ack,
-                    ack ? Payloads.TrackingId(s.Answer) : null, s.Error));
+                var planned = plan[s.Index];
+                foreach (var (unit, outcome) in planned.Units.Zip(Outcomes(planned, s)))
+                {
+                    sends.Add(new SendRecord(s.Index, unit.Logical, unit.ExId, planned.Kind, planned.IsRetransmission, s.Status, outcome.Ack,
+                        outcome.TrackingId, outcome.Refused, s.Error));
+                }
             });
         await sendingDone.CancelAsync();
         await injector;
@@ -130,38 +135,185 @@ internal static class SoakScenario
         return await ReportAsync(stack, plan, [.. sends], result, [.. events], faults, drained, tag);
     }
 
-    private sealed record Planned(int Logical, Shape Shape, bool IsRetransmission, LoadRequest Request);
+    /// <summary>What a send carries. Every kind but <see cref="Kind.MultiPacket"/> carries one request.</summary>
+    private enum Kind
+    {
+        Native,
+        BrassRing,
 
-    private sealed record SendRecord(int Index, int Logical, Shape Shape, bool IsRetransmission, int Status, bool Ack, string? TrackingId, string? Error);
+        /// <summary>A BrassRing envelope with two candidate packets and a requisition packet; one in four adds an invalid candidate.</summary>
+        MultiPacket,
+
+        /// <summary>A native request with an Idempotency-Key of its own.</summary>
+        Keyed,
+
+        /// <summary>An earlier keyed request's key with the same body: must answer that request's id.</summary>
+        KeyedSameBody,
+
+        /// <summary>An earlier keyed request's key with another body: must be refused (409) and never delivered.</summary>
+        KeyedOtherBody,
+    }
+
+    /// <summary>One request a send carries: its logical number, its candidate id, and whether it must be refused.</summary>
+    private sealed record Unit(int Logical, string ExId, string PacketId, bool MustBeRefused);
+
+    private sealed record Planned(Kind Kind, bool IsRetransmission, LoadRequest Request, IReadOnlyList<Unit> Units);
+
+    /// <summary>What one request of a send got: acknowledged with a tracking id, or refused (naming the id that holds the key).</summary>
+    private sealed record Outcome(bool Ack, string? TrackingId, bool Refused, string? NamedId);
+
+    private sealed record SendRecord(int Index, int Logical, string ExId, Kind Kind, bool IsRetransmission, int Status, bool Ack, string? TrackingId,
+        bool Refused, string? Error);
 
     private sealed record DeadLetterRecord(string TrackingId, string State, string Reason, string? ExId, int Attempts);
 
-    /// <summary>Which request each send carries: new ones alternate shapes at random; about 5 % repeat an earlier send's exact bytes.</summary>
+    /// <summary>
+    /// Which request each send carries: new ones are mostly single native or BrassRing requests, with multi-packet
+    /// envelopes and keyed native requests mixed in; about 5 % repeat an earlier send's exact bytes, and a few re-use an
+    /// earlier key with the same body or with another body.
+    /// </summary>
     private static Planned[] Plan(int total, out string tag)
     {
-        tag = Payloads.NewRunTag();
+        var runTag = tag = Payloads.NewRunTag();
         var random = new Random(7);
         var plan = new Planned[total];
+        var keyed = new List<Planned>();
         var uri = new Uri("api/interview-alerts", UriKind.Relative);
+        var logical = 0;
+        Unit NewUnit(string packetId = "1", bool mustBeRefused = false)
+        {
+            var number = logical++;
+            return new Unit(number, Payloads.CandidateId(runTag, number), packetId, mustBeRefused);
+        }
+
+        LoadRequest Native(Unit unit, string? key) =>
+            new(HttpMethod.Post, uri, Payloads.Native(runTag, unit.Logical), Payloads.NativeContentType, null, key);
+
         for (var i = 0; i < total; i++)
         {
-            if (i >= 100 && random.NextDouble() < 0.05)
+            var pick = random.NextDouble();
+            if (i >= 100 && pick < 0.05)
             {
-                var earlier = plan[random.Next(0, i - 20)];
-                plan[i] = earlier with { IsRetransmission = true };
+                plan[i] = plan[random.Next(0, i - 20)] with { IsRetransmission = true };
                 continue;
             }
 
-            var shape = random.NextDouble() < 0.5 ? Shape.Native : Shape.BrassRing;
-            plan[i] = new Planned(i, shape, false,
-                new LoadRequest(HttpMethod.Post, uri, Payloads.Body(shape, tag, i), Payloads.ContentType(shape), Payloads.Authorization(shape)));
+            if (keyed.Count > 20 && pick < 0.09)
+            {
+                var earlier = keyed[random.Next(0, keyed.Count - 10)];
+                plan[i] = pick < 0.07
+                    ? earlier with { Kind = Kind.KeyedSameBody, IsRetransmission = true }
+                    : NewOtherBody(earlier);
+                continue;
+            }
+
+            plan[i] = pick switch
+            {
+                < 0.40 => Single(Kind.Native),
+                < 0.75 => Single(Kind.BrassRing),
+                < 0.88 => MultiPacket(invalid: random.Next(4) == 0),
+                _ => NewKeyed(),
+            };
         }
 
         return plan;
+
+        Planned Single(Kind kind)
+        {
+            var unit = NewUnit();
+            return new Planned(kind, false, kind == Kind.Native
+                ? Native(unit, null)
+                : new LoadRequest(HttpMethod.Post, uri, Payloads.BrassRing(runTag, unit.Logical), Payloads.BrassRingContentType, Payloads.BrassRingAuthorization),
+                [unit]);
+        }
+
+        Planned NewKeyed()
+        {
+            var unit = NewUnit();
+            var planned = new Planned(Kind.Keyed, false, Native(unit, $"soak-{runTag}-{unit.Logical}"), [unit]);
+            keyed.Add(planned);
+            return planned;
+        }
+
+        Planned NewOtherBody(Planned earlier)
+        {
+            var unit = NewUnit(mustBeRefused: true);
+            return new Planned(Kind.KeyedOtherBody, false, Native(unit, earlier.Request.IdempotencyKey), [unit]);
+        }
+
+        Planned MultiPacket(bool invalid)
+        {
+            var first = NewUnit("1");
+            var second = NewUnit("2");
+            var third = invalid ? NewUnit("4", mustBeRefused: true) : null;
+            var body = MultiPacketEnvelope(runTag, first, second, third);
+            return new Planned(Kind.MultiPacket, false,
+                new LoadRequest(HttpMethod.Post, uri, body, Payloads.BrassRingContentType, Payloads.BrassRingAuthorization),
+                third is null ? [first, second] : [first, second, third]);
+        }
     }
 
-    private static bool IsAck(Shape shape, Sent sent) =>
-        shape == Shape.Native ? sent.Status == 202 : sent.Status == 200 && Payloads.IsBrassRingAccepted(sent.Answer);
+    /// <summary>
+    /// The reference envelope with its candidate packet repeated per unit (own PacketId and CANDIDATEID; an invalid one
+    /// asks for a 3-minute interview) and a requisition packet (PacketId 3) after them.
+    /// </summary>
+    private static byte[] MultiPacketEnvelope(string tag, Unit first, Unit second, Unit? invalid)
+    {
+        var template = Encoding.UTF8.GetString(Payloads.BrassRing(tag, first.Logical));
+        var start = template.IndexOf("<Packet>", StringComparison.Ordinal);
+        var end = template.LastIndexOf("</Packet>", StringComparison.Ordinal) + "</Packet>".Length;
+        var candidate = template[start..end];
+        string PacketFor(Unit unit, bool valid) => candidate
+            .Replace("<PacketId>1</PacketId>", $"<PacketId>{unit.PacketId}</PacketId>", StringComparison.Ordinal)
+            .Replace($"<CANDIDATEID>{first.ExId}</CANDIDATEID>", $"<CANDIDATEID>{unit.ExId}</CANDIDATEID>", StringComparison.Ordinal)
+            .Replace("<INTERVIEWDURATION>30</INTERVIEWDURATION>", valid ? "<INTERVIEWDURATION>30</INTERVIEWDURATION>" : "<INTERVIEWDURATION>3</INTERVIEWDURATION>", StringComparison.Ordinal);
+        const string Requisition = """
+              <Packet>
+                <PacketInfo packetType="data"><PacketId>3</PacketId><Action>SET</Action><Manifest>ACME_SCHEDVENDOR_REQEXPORT</Manifest></PacketInfo>
+                <Payload><![CDATA[<ACME_SCHEDVENDOR_REQEXPORT><BRREQNUMBER>18842BR</BRREQNUMBER></ACME_SCHEDVENDOR_REQEXPORT>]]></Payload>
+              </Packet>
+            """;
+        var packets = PacketFor(first, true) + PacketFor(second, true) + Requisition + (invalid is null ? "" : PacketFor(invalid, false));
+        return Encoding.UTF8.GetBytes(string.Concat(template.AsSpan(0, start), packets, template.AsSpan(end)));
+    }
+
+    /// <summary>Each unit's outcome: native by HTTP status (202 / 409); BrassRing by its own packet's Status.</summary>
+    private static IReadOnlyList<Outcome> Outcomes(Planned planned, Sent sent)
+    {
+        if (planned.Request.Authorization is null)
+        {
+            var named = Payloads.TrackingId(sent.Answer);
+            return [new Outcome(sent.Status == 202, sent.Status == 202 ? named : null, sent.Status == 409, sent.Status == 409 ? named : null)];
+        }
+
+        var packets = PacketStatuses(sent.Answer);
+        return [.. planned.Units.Select(unit => packets.TryGetValue(unit.PacketId, out var packet)
+            ? new Outcome(packet.Code == 200, packet.Code == 200 ? packet.TrackingId : null, packet.Code == 405, packet.Code == 405 ? packet.TrackingId : null)
+            : new Outcome(false, null, false, null))];
+    }
+
+    /// <summary>PacketId → the packet's Status code and the tracking id its LongDescription names, from a BrassRing answer.</summary>
+    private static Dictionary<string, (int Code, string? TrackingId)> PacketStatuses(byte[] answer)
+    {
+        var result = new Dictionary<string, (int, string?)>(StringComparer.Ordinal);
+        if (answer.Length == 0) return result;
+        try
+        {
+            foreach (var info in System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(answer)).Descendants("PacketInfo"))
+            {
+                var status = info.Element("Status");
+                if (info.Element("PacketId")?.Value is not { } packetId || status is null) continue;
+                result[packetId] = (int.Parse(status.Element("Code")!.Value, CultureInfo.InvariantCulture),
+                    Payloads.TrackingId(Encoding.UTF8.GetBytes(status.Element("LongDescription")?.Value ?? "")));
+            }
+        }
+        catch (System.Xml.XmlException)
+        {
+            // Not an envelope (a connection failure's empty or partial answer): no packet acknowledged.
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// Every 150 ms one transient fault (weighted mix); every 7 s all tokens expire; every 4th expiry also fails the next
@@ -241,10 +393,9 @@ internal static class SoakScenario
         var tokens = await stack.TokensIssuedAsync();
 
         // Per logical request (ex_id is unique per logical request), per tracking id.
-        var exIdOf = Enumerable.Range(0, plan.Length).Where(i => !plan[i].IsRetransmission).ToDictionary(i => i, i => Payloads.CandidateId(tag, i));
+        var exIdOf = sends.GroupBy(s => s.Logical).ToDictionary(g => g.Key, g => g.First().ExId);
         var acked = sends.Where(s => s.Ack).ToList();
         var ackedLogical = acked.Select(s => s.Logical).ToHashSet();
-        var trackingOfLogical = acked.GroupBy(s => s.Logical).ToDictionary(g => g.Key, g => g.Select(s => s.TrackingId).Distinct().ToList());
         var ackedTracking = acked.Select(s => s.TrackingId!).ToHashSet();
         var ok200 = records.Where(r => r.Status == 200 && r.TrackingId is not null).GroupBy(r => r.TrackingId!).ToDictionary(g => g.Key, g => g.ToList());
         var deadByTracking = deadLetters.GroupBy(d => d.TrackingId).ToDictionary(g => g.Key, g => g.ToList());
@@ -256,11 +407,32 @@ internal static class SoakScenario
         var deadExIds = deadLetters.Select(d => d.ExId).Where(e => e is not null).ToHashSet();
         var ghost = ok200.Keys.Where(t => !ackedTracking.Contains(t)).ToList();
 
+        // Bodies: each tracking id was given for one request (one ex_id), and Paradox (or the dead letters) got that body.
+        var exIdsOfTracking = acked.GroupBy(s => s.TrackingId!).ToDictionary(g => g.Key, g => g.Select(s => s.ExId).ToHashSet());
+        var idsNamedForTwoBodies = exIdsOfTracking.Where(kv => kv.Value.Count > 1).Select(kv => kv.Key).ToList();
+        var anotherBody = ok200.Where(kv => exIdsOfTracking.TryGetValue(kv.Key, out var expected) && kv.Value.Any(r => !expected.Contains(Payloads.ExId(r.Body) ?? "")))
+            .Select(kv => kv.Key)
+            .Concat(deadLetters.Where(d => exIdsOfTracking.TryGetValue(d.TrackingId, out var expected) && !expected.Contains(d.ExId ?? "")).Select(d => d.TrackingId))
+            .Distinct()
+            .ToList();
+
+        // Never acknowledged (503, 409, an invalid packet): nothing of it may arrive anywhere.
+        var neverAcked = sends.Where(s => !ackedLogical.Contains(s.Logical)).Select(s => s.Logical).ToHashSet();
+        var neverAckedButArrived = neverAcked.Where(l => recordedExIds.Contains(exIdOf[l]) || deadExIds.Contains(exIdOf[l])).ToList();
+
         // 503s: each must be a request that was not queued by that call.
-        var unavailable = sends.Where(s => s.Status == 503).ToList();
+        var unavailable = sends.Where(s => s.Status == 503 && !s.Ack).ToList();
         var unavailableNeverAcked = unavailable.Where(s => !ackedLogical.Contains(s.Logical)).ToList();
-        var unavailableNeverAckedButArrived = unavailableNeverAcked.Where(s => recordedExIds.Contains(exIdOf[s.Logical]) || deadExIds.Contains(exIdOf[s.Logical])).ToList();
+        var unavailableNeverAckedButArrived = unavailableNeverAcked.Where(s => neverAckedButArrived.Contains(s.Logical)).ToList();
         var unavailableAckedElsewhere = unavailable.Count - unavailableNeverAcked.Count;
+
+        // Key reuse and multi-packet envelopes.
+        var firstIdOfKey = acked.Where(s => s.Kind == Kind.Keyed).GroupBy(s => s.Logical).ToDictionary(g => g.Key, g => g.First().TrackingId);
+        var sameBody = sends.Where(s => s.Kind == Kind.KeyedSameBody).ToList();
+        var otherBody = sends.Where(s => s.Kind == Kind.KeyedOtherBody).ToList();
+        var otherBodyAcked = otherBody.Where(s => s.Ack).ToList();
+        var multi = sends.Where(s => s.Kind == Kind.MultiPacket).ToList();
+        var invalidPackets = multi.Where(s => plan[s.Index].Units.Single(u => u.Logical == s.Logical).MustBeRefused).ToList();
 
         var retransmissions = sends.Count(s => s.IsRetransmission);
         var unexplained = deadLetters.Where(d => !Explained(d)).ToList();
@@ -276,17 +448,24 @@ internal static class SoakScenario
             diagnostics.Add($"{id}: record {(entity is not null ? $"{entity.GetString("State")} attempts {entity.GetInt32("Attempts")} last error {entity.GetString("LastError")}" : "missing")}; sandbox 200s at {sandbox}");
         }
 
-        var pass = drained && lost.Count == 0 && deliveredTwice.Count == 0 && unexplained.Count == 0 && ghost.Count == 0 && unavailableNeverAckedButArrived.Count == 0;
+        var pass = drained && lost.Count == 0 && deliveredTwice.Count == 0 && unexplained.Count == 0 && ghost.Count == 0 && unavailableNeverAckedButArrived.Count == 0
+            && anotherBody.Count == 0 && idsNamedForTwoBodies.Count == 0 && neverAckedButArrived.Count == 0 && invalidPackets.All(s => !s.Ack);
         var counts = new List<(string Metric, object Value, string Note)>
         {
-            ("sent (HTTP requests)", result.Requests, $"{plan.Length} planned; {retransmissions} exact retransmissions of earlier sends"),
-            ("acknowledged (202 / envelope 200)", acked.Count, $"{acked.Count(s => s.IsRetransmission)} of them retransmissions"),
-            ("503 at ingest", unavailable.Count, "storage unavailable (Azurite restart)"),
-            ("other answers", sends.Count(s => !s.Ack && s.Status != 503), string.Join(" ", sends.Where(s => !s.Ack && s.Status != 503).GroupBy(s => s.Status).Select(g => $"{g.Key}x{g.Count()}"))),
+            ("sent (HTTP requests)", result.Requests, $"{plan.Length} planned, carrying {sends.Count} requests; {retransmissions} requests in exact retransmissions of earlier sends"),
+            ("multi-packet envelopes", multi.Select(s => s.Index).Distinct().Count(), $"{multi.Count} candidate packets, {multi.Count(s => s.Ack)} acknowledged with a 200 of their own; {invalidPackets.Count} invalid packets, {invalidPackets.Count(s => s.Refused)} answered 405, {invalidPackets.Count(s => s.Ack)} acknowledged (target 0)"),
+            ("same key + same body", sameBody.Count, $"{sameBody.Count(s => s.Ack && firstIdOfKey.TryGetValue(s.Logical, out var id) && id == s.TrackingId)} answered the first request's id; {sameBody.Count(s => s.Ack && (!firstIdOfKey.TryGetValue(s.Logical, out var id) || id != s.TrackingId))} another id (target 0)"),
+            ("same key + other body", otherBody.Count, $"{otherBody.Count(s => s.Refused)} refused with 409; {otherBodyAcked.Count} accepted (only right when the key's first request was never stored)"),
+            ("acknowledged requests (202 / packet 200)", acked.Count, $"{acked.Count(s => s.IsRetransmission)} of them retransmissions"),
+            ("503 at ingest (requests)", unavailable.Count, "storage unavailable (Azurite restart)"),
+            ("other answers (requests)", sends.Count(s => !s.Ack && s.Status != 503), string.Join(" ", sends.Where(s => !s.Ack && s.Status != 503).GroupBy(s => s.Status).Select(g => $"{g.Key}x{g.Count()}"))),
             ("accepted (distinct tracking ids acknowledged)", ackedTracking.Count, $"{ackedLogical.Count} distinct requests"),
             ("delivered (distinct tracking ids with a 200 at the sandbox)", deliveredTracking.Count, "business-error answers excluded (they are dead letters)"),
             ("delivered twice", deliveredTwice.Count, "target 0"),
             ("lost (acknowledged, neither delivered nor dead-lettered)", lost.Count, "target 0"),
+            ("delivered with another request's body", anotherBody.Count, "the sandbox's (or dead letter's) body for a tracking id is not the body of the request given that id; target 0"),
+            ("tracking ids given for two different bodies", idsNamedForTwoBodies.Count, "target 0"),
+            ("never acknowledged but delivered", neverAckedButArrived.Count, $"{neverAcked.Count} requests never acknowledged (503, 409, invalid packet); target 0"),
             ("dead-lettered", deadLetters.Count, $"{permanentInjected} permanent faults injected; {unexplained.Count} dead letters unexplained (target 0)"),
             ("poison queue left", poison, ""),
             ("delivered but never acknowledged", ghost.Count, "a 503 that queued anyway would show here; target 0"),
@@ -331,7 +510,9 @@ internal static class SoakScenario
         }
 
         text.AppendLine();
-        text.AppendLine(pass ? "Result: all targets met (0 lost, 0 delivered twice, every dead letter explained, every 503 queued nothing)." : "Result: TARGETS MISSED, see above.");
+        text.AppendLine(pass
+            ? "Result: all targets met (0 lost, 0 delivered twice, 0 delivered with another request's body, every dead letter explained, nothing refused or answered 503 was delivered)."
+            : "Result: TARGETS MISSED, see above.");
         Evidence.Markdown("soak", text.ToString());
         Console.WriteLine(text);
         return pass ? 0 : 1;
