@@ -113,7 +113,7 @@ if [ -f $ev/large-bodies-samples.csv ]; then
     plots=""
     for t in $(tail -n +2 $ev/large-bodies-samples.csv | cut -d, -f1 | sort -u); do
       [ -s "$tmp/lb-$test-$t.dat" ] || continue
-      plots="$plots${plots:+, }\"$tmp/lb-$test-$t.dat\" using 3:4 with lines lw 2 title \"$t (host + worker or runner)\""
+      plots="$plots${plots:+, }\"$tmp/lb-$test-$t.dat\" using 3:4 with lines lw 2 title \"$t\""
     done
     [ -n "$limit" ] && plots="$plots, $limit with lines dt 2 lc rgb \"red\" title \"$label\""
     gnuplot <<GP
@@ -121,8 +121,8 @@ set terminal $term
 set output "$ev/memory-$test-bodies.png"
 set datafile separator ","
 set title "$title"
-set xlabel "seconds since the load started (idle level before 0)"; set ylabel "resident set of the process tree (MiB)"
-set grid; set key top right; set yrange [0:*]
+set xlabel "seconds since the load started (idle level before 0)"; set ylabel "resident set: host + worker, or local runner (MiB)"
+set grid; set key outside below horizontal; set yrange [0:*]
 plot $plots
 GP
     echo "wrote $ev/memory-$test-bodies.png"
