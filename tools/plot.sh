@@ -99,3 +99,32 @@ plot "$ev/memory.csv" using 1:4 every ::1 with linespoints lw 2 title "GC heap a
 GP
   echo "wrote $ev/memory.png"
 fi
+
+if [ -f $ev/large-bodies-samples.csv ]; then
+  for test in large slow; do
+    for t in $(tail -n +2 $ev/large-bodies-samples.csv | cut -d, -f1 | sort -u); do
+      pick $ev/large-bodies-samples.csv target=$t test=$test > "$tmp/lb-$test-$t.dat"
+    done
+    if [ "$test" = large ]; then
+      title="Adapter memory: 16 concurrent native requests of 14 MB"; limit=1024; label="target: peak 1 GiB"
+    else
+      title="Adapter memory: 128 connections declaring 16 MiB, trickling 300 B/s"; limit=""; label=""
+    fi
+    plots=""
+    for t in $(tail -n +2 $ev/large-bodies-samples.csv | cut -d, -f1 | sort -u); do
+      [ -s "$tmp/lb-$test-$t.dat" ] || continue
+      plots="$plots${plots:+, }\"$tmp/lb-$test-$t.dat\" using 3:4 with lines lw 2 title \"$t\""
+    done
+    [ -n "$limit" ] && plots="$plots, $limit with lines dt 2 lc rgb \"red\" title \"$label\""
+    gnuplot <<GP
+set terminal $term
+set output "$ev/memory-$test-bodies.png"
+set datafile separator ","
+set title "$title"
+set xlabel "seconds since the load started (idle level before 0)"; set ylabel "resident set: host + worker, or local runner (MiB)"
+set grid; set key outside below horizontal; set yrange [0:*]
+plot $plots
+GP
+    echo "wrote $ev/memory-$test-bodies.png"
+  done
+fi

@@ -22,11 +22,30 @@ switch (command)
     case "breakdown":
         await BreakdownScenario.RunAsync(quick);
         break;
+    case "large-bodies":
+        await LargeBodyScenario.RunAsync(LargeBodyTargets(), Option("--functions-host"), Option("--only"), args.Contains("--with-delivery"), quick);
+        break;
     case "soak":
         return await SoakScenario.RunAsync(quick);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|memory|soak [--quick]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|memory|soak|large-bodies [--quick]");
+        Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow] [--with-delivery]");
         return 2;
 }
 
 return 0;
+
+string? Option(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+// Without --target: this checkout's local runner (Release build), which needs no Functions host.
+List<AdapterTarget> LargeBodyTargets()
+{
+    var targets = args.Select((a, i) => (a, i)).Where(x => x.a == "--target" && x.i + 1 < args.Length).Select(x => AdapterTarget.Parse(args[x.i + 1])).ToList();
+    if (targets.Count > 0) return targets;
+    var runner = Path.Combine(InterviewAlerts.Functions.Tests.Infrastructure.RepositoryRoot.Path, "src", "InterviewAlerts.LocalRunner", "bin", "Release", "net10.0", "InterviewAlerts.LocalRunner.dll");
+    return [AdapterTarget.Parse("current=runner:" + runner)];
+}

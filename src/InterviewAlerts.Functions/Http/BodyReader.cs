@@ -1,8 +1,13 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.IO;
 
 namespace InterviewAlerts.Functions.Http;
 
-/// <summary>Reads a request body up to a limit, without trusting Content-Length alone.</summary>
+/// <summary>
+/// Reads a request body up to a limit into pooled memory, chunk by chunk as the bytes arrive. Content-Length is used
+/// only to refuse early: memory follows the bytes received, never what a caller declares.
+/// </summary>
 public static class BodyReader
 {
     /// <summary>
@@ -11,20 +16,67 @@ public static class BodyReader
     /// </summary>
     public const int MaxBodyBytes = 16 * 1024 * 1024;
 
-    /// <returns>The body, or null when it is larger than <paramref name="limit"/>.</returns>
+    /// <summary>How much one read from the connection takes at most (and all a slow caller's first bytes cost).</summary>
+    public const int ChunkBytes = 16 * 1024;
+
+    /// <summary>
+    /// Small blocks hold a body while it arrives; a body over one block is joined into one buffer from the large pool
+    /// (1, 2, 4, 8, 16 MiB) for the parsers, which read contiguous memory. Free buffers the pools keep are capped, so
+    /// a burst of large bodies does not stay resident afterwards.
+    /// </summary>
+    private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = 64 * 1024,
+        LargeBufferMultiple = 1024 * 1024,
+        MaximumBufferSize = MaxBodyBytes,
+        UseExponentialLargeBuffer = true,
+        MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 64 * 1024 * 1024,
+    });
+
+    /// <returns>
+    /// The body, or null when it is larger than <paramref name="limit"/>. The memory is pooled: it stays valid until
+    /// the response has been sent, then goes back to the pool (registered with the response for disposal).
+    /// </returns>
     public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit) return null;
+        var body = await ReadPooledAsync(request.Body, request.ContentLength, limit, cancellationToken).ConfigureAwait(false);
+        if (body is null) return null;
+        request.HttpContext.Response.RegisterForDispose(body);
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
+    }
 
-        using var buffer = new MemoryStream(request.ContentLength is long length and > 0 ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+    /// <summary>The body in a pooled stream the caller disposes, or null when it is over the limit (declared or sent).</summary>
+    internal static async Task<RecyclableMemoryStream?> ReadPooledAsync(Stream source, long? declaredLength, int limit, CancellationToken cancellationToken)
+    {
+        if (declaredLength > limit) return null;
+
+        var body = Buffers.GetStream(nameof(BodyReader));
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
+            int read;
+            while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (body.Length + read > limit)
+                {
+                    await body.DisposeAsync().ConfigureAwait(false);
+                    return null;
+                }
 
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+                body.Write(chunk, 0, read);
+            }
+
+            return body;
+        }
+        catch
+        {
+            await body.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

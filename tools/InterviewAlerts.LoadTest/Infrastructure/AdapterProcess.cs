@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using InterviewAlerts.Functions.Tests.Infrastructure;
+
+namespace InterviewAlerts.LoadTest.Infrastructure;
+
+/// <summary>
+/// A build of the adapter running in a process (tree) of its own on 127.0.0.1, so its memory can be measured apart from
+/// the load tool: under the Azure Functions host (run-host.sh of the folder given with --functions-host) or in the
+/// local runner. Output goes to a log under artifacts/. Disposing stops the process tree this object started.
+/// </summary>
+internal sealed class AdapterProcess : IAsyncDisposable
+{
+    /// <summary>The host function key run-host.sh configures; the local runner ignores the header.</summary>
+    public const string FunctionKey = "devfunctionkey0000000000";
+
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private AdapterProcess(Process process, StreamWriter log, Uri baseUrl)
+    {
+        _process = process;
+        _log = log;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<AdapterProcess> StartAsync(AdapterTarget target, string? functionsHostFolder, IReadOnlyDictionary<string, string> settings, string logName)
+    {
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (target.Kind == AdapterKind.FunctionsHost)
+        {
+            var script = Path.Combine(functionsHostFolder ?? throw new ArgumentException($"Target {target.Label} runs under the Functions host: name its folder with --functions-host."), "run-host.sh");
+            start.FileName = "bash";
+            start.ArgumentList.Add(script);
+            start.ArgumentList.Add(target.Path);
+            start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in settings) start.ArgumentList.Add($"{key}={value}");
+        }
+        else
+        {
+            start.FileName = "dotnet";
+            start.ArgumentList.Add(target.Path);
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{port}");
+            foreach (var (key, value) in settings) start.Environment[key] = value;
+            start.Environment["LocalSettings"] = Path.Combine(Path.GetTempPath(), "no-local-settings.json");
+        }
+
+        Directory.CreateDirectory(Evidence.ArtifactsDirectory);
+        var log = new StreamWriter(Path.Combine(Evidence.ArtifactsDirectory, logName + ".log"), append: false) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var adapter = new AdapterProcess(process, log, new Uri($"http://127.0.0.1:{port}/"));
+        try
+        {
+            await adapter.WaitUntilAcceptingAsync(TimeSpan.FromMinutes(3));
+        }
+        catch
+        {
+            await adapter.DisposeAsync();
+            throw;
+        }
+
+        return adapter;
+    }
+
+    public HttpRequestMessage Post(byte[] body, string contentType = "application/json")
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "api/interview-alerts")) { Content = content };
+        request.Headers.Add("x-functions-key", FunctionKey);
+        return request;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        lock (_log) _log.Dispose();
+    }
+
+    /// <summary>Ready means a small valid request is acknowledged (the host answers 404/503 while it starts).</summary>
+    private async Task WaitUntilAcceptingAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = Stopwatch.StartNew();
+        var last = "no answer";
+        while (deadline.Elapsed < timeout)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The adapter process exited ({_process.ExitCode}) before it accepted requests; see its log under {Evidence.ArtifactsDirectory}.");
+            try
+            {
+                using var request = Post(Encoding.UTF8.GetBytes($$"""{"ex_id":"READY-{{Guid.NewGuid():N}}","interview_duration":30,"interview_type":2}"""));
+                using var response = await client.SendAsync(request);
+                if (response.StatusCode == HttpStatusCode.Accepted) return;
+                last = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException ex)
+            {
+                last = ex.Message;
+            }
+            catch (TaskCanceledException)
+            {
+                last = "timeout";
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The adapter did not accept a request within {timeout} (last: {last}).");
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null) return;
+        lock (log)
+        {
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // the last lines of a process being stopped
+            }
+        }
+    }
+}
