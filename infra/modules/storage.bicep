@@ -149,10 +149,19 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-
 
 // Every read, write and delete on blobs, queues and tables, to Log Analytics (StorageBlobLogs, StorageQueueLogs,
 // StorageTableLogs).
-var storageLogCategories = [
-  'StorageRead'
-  'StorageWrite'
-  'StorageDelete'
+var storageLogs = [
+  {
+    category: 'StorageRead'
+    enabled: true
+  }
+  {
+    category: 'StorageWrite'
+    enabled: true
+  }
+  {
+    category: 'StorageDelete'
+    enabled: true
+  }
 ]
 
 // 2021-05-01-preview is the newest diagnosticSettings version (the linter only knows 2016-09-01 as GA).
@@ -162,10 +171,7 @@ resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   scope: blobService
   properties: {
     workspaceId: workspaceId
-    logs: [for category in storageLogCategories: {
-      category: category
-      enabled: true
-    }]
+    logs: storageLogs
     metrics: [
       {
         category: 'Transaction'
@@ -182,10 +188,7 @@ resource queueLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = 
   scope: queueService
   properties: {
     workspaceId: workspaceId
-    logs: [for category in storageLogCategories: {
-      category: category
-      enabled: true
-    }]
+    logs: storageLogs
     metrics: [
       {
         category: 'Transaction'
@@ -202,10 +205,7 @@ resource tableLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = 
   scope: tableService
   properties: {
     workspaceId: workspaceId
-    logs: [for category in storageLogCategories: {
-      category: category
-      enabled: true
-    }]
+    logs: storageLogs
     metrics: [
       {
         category: 'Transaction'
