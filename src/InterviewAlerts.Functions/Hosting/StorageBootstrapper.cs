@@ -26,7 +26,7 @@ internal sealed partial class StorageBootstrapper(
                 queues.GetQueueClient(StorageNames.PoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 queues.GetQueueClient(StorageNames.DeadLetterQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 tables.CreateTableIfNotExistsAsync(StorageNames.RecordsTable, cancellationToken),
-                blobs.GetBlobContainerClient(StorageNames.PayloadContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+                CreateContainerIfMissingAsync(blobs.GetBlobContainerClient(StorageNames.PayloadContainer), cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -35,6 +35,18 @@ internal sealed partial class StorageBootstrapper(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Asks before creating: the service answers CreateIfNotExists on an existing container with a 409, which the
+    /// SDK logs as a warning (with every header) on each start. The create stays "if not exists" for a racing instance.
+    /// </summary>
+    private static async Task CreateContainerIfMissingAsync(BlobContainerClient container, CancellationToken cancellationToken)
+    {
+        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Could not create storage queues/table/container ({Error}: {Detail})")]
     private static partial void LogBootstrapFailed(ILogger logger, string error, string detail);
