@@ -49,7 +49,8 @@ var endpoints = [
   }
   {
     groupId: 'vault'
-    zone: 'privatelink${environment().suffixes.keyvaultDns}'
+    // Key Vault's private link zone is privatelink.vaultcore.<cloud suffix>, not privatelink.vault.<suffix>.
+    zone: 'privatelink${replace(environment().suffixes.keyvaultDns, '.vault.', '.vaultcore.')}'
     resourceName: keyVaultName
   }
 ]

@@ -77,7 +77,7 @@ public sealed class NetworkIsolationTests(CompiledInfra infra)
                 "blob privatelink.blob.[environment().suffixes.storage]",
                 "queue privatelink.queue.[environment().suffixes.storage]",
                 "table privatelink.table.[environment().suffixes.storage]",
-                "vault privatelink[environment().suffixes.keyvaultDns]",
+                "vault privatelink[replace(environment().suffixes.keyvaultDns, '.vault.', '.vaultcore.')]",
             ],
             endpoints.Select(e => $"{e?["groupId"]} {e?["zone"]}"));
         Assert.Equal("[length(variables('endpoints'))]", (string?)infra.Main.Single("Microsoft.Network/privateEndpoints").Json["copy"]?["count"]);
