@@ -1,7 +1,9 @@
 // Private network isolation: a virtual network with a subnet the Flex Consumption app integrates with
 // (delegated to Microsoft.App/environments) and a subnet for private endpoints of storage (blob, queue,
 // table) and Key Vault, each with its private DNS zone linked to the network, so the app resolves the
-// services' usual host names to private addresses. Deployed only when networkIsolation is 'private'.
+// services' usual host names to private addresses. The app subnet reaches the internet (Paradox, Application
+// Insights ingestion) through a NAT gateway: explicit outbound access with one fixed public address, since new
+// subnets have no default outbound access. Deployed only when networkIsolation is 'private'.
 
 @description('Virtual network name.')
 param virtualNetworkName string
@@ -55,6 +57,36 @@ var endpoints = [
   }
 ]
 
+resource outboundAddress 'Microsoft.Network/publicIPAddresses@2025-05-01' = {
+  name: 'pip-${virtualNetworkName}-outbound'
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+  }
+  properties: {
+    publicIPAllocationMethod: 'Static'
+    publicIPAddressVersion: 'IPv4'
+  }
+}
+
+resource natGateway 'Microsoft.Network/natGateways@2025-05-01' = {
+  name: 'ng-${virtualNetworkName}'
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+  }
+  properties: {
+    idleTimeoutInMinutes: 4
+    publicIpAddresses: [
+      {
+        id: outboundAddress.id
+      }
+    ]
+  }
+}
+
 resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' = {
   name: virtualNetworkName
   location: location
@@ -70,6 +102,10 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' = {
         name: appSubnetName
         properties: {
           addressPrefix: cidrSubnet(addressPrefix, 24, 0)
+          defaultOutboundAccess: false
+          natGateway: {
+            id: natGateway.id
+          }
           // Flex Consumption virtual network integration needs this delegation.
           delegations: [
             {
@@ -85,6 +121,7 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2025-05-01' = {
         name: endpointSubnetName
         properties: {
           addressPrefix: cidrSubnet(addressPrefix, 24, 1)
+          defaultOutboundAccess: false
           privateEndpointNetworkPolicies: 'Disabled'
         }
       }
@@ -163,6 +200,9 @@ resource zoneGroups 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@202
     }
   }
 ]
+
+@description('The app\'s fixed outbound public address (for allow-lists at Paradox, if asked).')
+output outboundIpAddress string = outboundAddress.properties.ipAddress
 
 @description('Resource id of the subnet the function app integrates with.')
 output appSubnetId string = virtualNetwork::appSubnet.id

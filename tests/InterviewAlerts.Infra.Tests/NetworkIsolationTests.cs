@@ -63,6 +63,9 @@ public sealed class NetworkIsolationTests(CompiledInfra infra)
         var app = subnets.Single(s => (string?)s?["name"] == "app");
 
         Assert.Equal("Microsoft.App/environments", (string?)app?["properties"]?["delegations"]?[0]?["properties"]?["serviceName"]);
+        // Outbound to Paradox and Application Insights: explicit, through the NAT gateway.
+        Assert.Contains("Microsoft.Network/natGateways", app?["properties"]?["natGateway"]?["id"]?.ToString(), StringComparison.Ordinal);
+        Assert.False((bool?)app?["properties"]?["defaultOutboundAccess"] ?? true);
         Assert.Contains(subnets, s => (string?)s?["name"] == "private-endpoints");
     }
 
