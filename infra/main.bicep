@@ -1,11 +1,11 @@
-// Interview alerts adapter (IBM Kenexa BrassRing -> Paradox): everything one environment needs,
-// in one resource group. Deploy with
-//   az deployment group create -g <rg> --template-file infra/main.bicep --parameters infra/main.bicepparam
+// Interview alerts adapter (IBM Kenexa BrassRing -> Paradox): everything one environment needs, in its own
+// resource group rg-<environmentName>. Subscription scope, as azd expects (`azd up`), or by hand:
+//   az deployment sub create --location <region> --template-file infra/main.bicep --parameters infra/main.bicepparam
 // See docs/operators/deployment.md. No keys, connection strings with keys or secret values are created,
 // passed or output here: secret VALUES go into the vault after deployment.
-targetScope = 'resourceGroup'
+targetScope = 'subscription'
 
-@description('Short environment name used in resource names, e.g. stg, prod (lowercase letters and digits).')
+@description('Environment name (the azd environment name, AZURE_ENV_NAME), used in resource names: e.g. stg, prod (lowercase letters and digits).')
 @minLength(2)
 @maxLength(8)
 param environmentName string
@@ -15,8 +15,22 @@ param environmentName string
 @maxLength(10)
 param workloadName string = 'intalerts'
 
-@description('Azure region for all resources. Flex Consumption must be available there.')
-param location string = resourceGroup().location
+@description('Azure region for all resources (AZURE_LOCATION). Flex Consumption must be available there.')
+@minLength(1)
+param location string
+
+@description('Resource group the environment lives in; created if missing.')
+param resourceGroupName string = 'rg-${environmentName}'
+
+@description('Network isolation. public: storage and Key Vault keep public endpoints (Entra ID only, no keys), see the deployment guide. private: the app runs in a virtual network and reaches storage and Key Vault through private endpoints; their public network access is off.')
+@allowed([
+  'public'
+  'private'
+])
+param networkIsolation string = 'public'
+
+@description('Address space of the virtual network (private network isolation only).')
+param virtualNetworkAddressPrefix string = '10.40.0.0/16'
 
 @description('Tags applied to every resource.')
 param tags object = {}
@@ -82,7 +96,7 @@ param deliveryFailureRateThresholdPercent int = 20
 @minValue(1)
 param deliveryFailureRateMinimumAttempts int = 5
 
-@description('Optional object id of the operator (user or group) allowed to set secret values (Key Vault Secrets Officer on the vault). Empty = none.')
+@description('Optional object id of the operator (user or group) allowed to set secret values (Key Vault Secrets Officer on the vault). azd passes the signed-in user (AZURE_PRINCIPAL_ID). Empty = none.')
 param operatorPrincipalId string = ''
 
 @description('Principal type of operatorPrincipalId.')
@@ -93,49 +107,44 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
-var suffix = uniqueString(subscription().id, resourceGroup().id, environmentName)
+var suffix = uniqueString(subscription().id, resourceGroupResource.id, environmentName)
 var namePrefix = '${workloadName}-${environmentName}'
+var privateNetworking = networkIsolation == 'private'
 var deploymentContainerName = 'app-package'
 var storageAccountName = take(toLower('st${workloadName}${environmentName}${suffix}'), 24)
 var keyVaultName = take('kv-${environmentName}-${suffix}', 24)
 var appInsightsName = 'appi-${namePrefix}-${suffix}'
+var virtualNetworkName = 'vnet-${namePrefix}-${suffix}'
+var appIdentityName = 'id-${namePrefix}-${suffix}'
+var deploymentIdentityName = 'id-${namePrefix}-deploy-${suffix}'
 var allTags = union(tags, {
   workload: 'interview-alerts'
   environment: environmentName
 })
 
+resource resourceGroupResource 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: resourceGroupName
+  location: location
+  // azd finds the environment's resource group by this tag.
+  tags: union(allTags, {
+    'azd-env-name': environmentName
+  })
+}
+
 module identity 'modules/identity.bicep' = {
   name: 'identity'
+  scope: resourceGroupResource
   params: {
-    name: 'id-${namePrefix}-${suffix}'
+    appIdentityName: appIdentityName
+    deploymentIdentityName: deploymentIdentityName
     location: location
     tags: allTags
-  }
-}
-
-module storage 'modules/storage.bicep' = {
-  name: 'storage'
-  params: {
-    name: storageAccountName
-    location: location
-    tags: allTags
-    skuName: storageSkuName
-    deploymentContainerName: deploymentContainerName
-  }
-}
-
-module keyVault 'modules/keyvault.bicep' = {
-  name: 'keyvault'
-  params: {
-    name: keyVaultName
-    location: location
-    tags: allTags
-    softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
   }
 }
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
+  scope: resourceGroupResource
   params: {
     workspaceName: 'log-${namePrefix}-${suffix}'
     appInsightsName: appInsightsName
@@ -145,20 +154,67 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module roles 'modules/roles.bicep' = {
-  name: 'roles'
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroupResource
   params: {
+    name: storageAccountName
+    location: location
+    tags: allTags
+    skuName: storageSkuName
+    deploymentContainerName: deploymentContainerName
+    publicNetworkAccess: !privateNetworking
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: resourceGroupResource
+  params: {
+    name: keyVaultName
+    location: location
+    tags: allTags
+    softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    publicNetworkAccess: !privateNetworking
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module network 'modules/network.bicep' = if (privateNetworking) {
+  name: 'network'
+  scope: resourceGroupResource
+  params: {
+    virtualNetworkName: virtualNetworkName
+    addressPrefix: virtualNetworkAddressPrefix
+    location: location
+    tags: allTags
     storageAccountName: storageAccountName
     keyVaultName: keyVaultName
+  }
+  // Names are passed as variables: order explicitly after the resources the endpoints point at.
+  dependsOn: [
+    storage
+    keyVault
+  ]
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: resourceGroupResource
+  params: {
+    storageAccountName: storageAccountName
+    deploymentContainerName: deploymentContainerName
+    keyVaultName: keyVaultName
     appInsightsName: appInsightsName
-    // Known lint warning (what-if-short-circuiting): a new identity's principal id exists only at deployment
-    // time, and role assignment names must be guid(scope.id, principalId, roleDefinitionId).
-    principalId: identity.outputs.principalId
+    appIdentityName: appIdentityName
+    deploymentIdentityName: deploymentIdentityName
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
   }
   // Names are passed as variables (known before deployment, so What-If stays precise): order explicitly.
   dependsOn: [
+    identity
     storage
     keyVault
     monitoring
@@ -167,17 +223,21 @@ module roles 'modules/roles.bicep' = {
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
+  scope: resourceGroupResource
   params: {
     name: 'func-${namePrefix}-${suffix}'
     planName: 'plan-${namePrefix}-${suffix}'
     location: location
     tags: allTags
-    identityId: identity.outputs.id
-    identityClientId: identity.outputs.clientId
+    appIdentityId: identity.outputs.appIdentityId
+    appIdentityClientId: identity.outputs.appIdentityClientId
+    deploymentIdentityId: identity.outputs.deploymentIdentityId
     storageAccountName: storageAccountName
     deploymentContainerName: deploymentContainerName
     keyVaultUri: keyVault.outputs.uri
     appInsightsName: appInsightsName
+    workspaceId: monitoring.outputs.workspaceId
+    appSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     paradoxEnvironment: paradoxEnvironment
@@ -193,6 +253,7 @@ module functionApp 'modules/functionapp.bicep' = {
 
 module alerts 'modules/alerts.bicep' = {
   name: 'alerts'
+  scope: resourceGroupResource
   params: {
     namePrefix: namePrefix
     location: location
@@ -203,6 +264,9 @@ module alerts 'modules/alerts.bicep' = {
     deliveryFailureRateMinimumAttempts: deliveryFailureRateMinimumAttempts
   }
 }
+
+@description('Resource group of the environment (azd reads AZURE_RESOURCE_GROUP from this output).')
+output AZURE_RESOURCE_GROUP string = resourceGroupResource.name
 
 @description('Function app name (for az functionapp commands and publishing).')
 output functionAppName string = functionApp.outputs.name
@@ -220,4 +284,4 @@ output storageAccountName string = storage.outputs.name
 output appInsightsName string = monitoring.outputs.appInsightsName
 
 @description('Client id of the app\'s user-assigned managed identity (not a secret).')
-output managedIdentityClientId string = identity.outputs.clientId
+output managedIdentityClientId string = identity.outputs.appIdentityClientId

@@ -1,7 +1,9 @@
 // Flex Consumption (FC1, Linux) plan and the function app. Everything the app reaches it reaches with
-// its user-assigned managed identity: AzureWebJobsStorage, the deployment container, Key Vault
-// (through KeyVault__VaultUri + SecretClient) and Application Insights (Entra ID ingestion).
-// No keys, no connection strings with keys, no secret values.
+// its user-assigned managed identity: AzureWebJobsStorage, Key Vault (through KeyVault__VaultUri +
+// SecretClient) and Application Insights (Entra ID ingestion). The platform reads and writes the deployment
+// package with a second identity that only the package container trusts. With a subnet id the app runs
+// inside the virtual network (private network isolation). No keys, no connection strings with keys, no
+// secret values. The app's logs (FunctionAppLogs) and metrics go to Log Analytics.
 
 @description('Function app name (also the default host name prefix).')
 param name string
@@ -15,11 +17,20 @@ param location string
 @description('Tags applied to plan and site.')
 param tags object
 
-@description('Resource id of the user-assigned managed identity.')
-param identityId string
+@description('Resource id of the app\'s user-assigned managed identity.')
+param appIdentityId string
 
-@description('Client id of the user-assigned managed identity (not a secret).')
-param identityClientId string
+@description('Client id of the app\'s user-assigned managed identity (not a secret).')
+param appIdentityClientId string
+
+@description('Resource id of the identity the platform uses for the deployment package.')
+param deploymentIdentityId string
+
+@description('Log Analytics workspace that receives the app\'s platform logs.')
+param workspaceId string
+
+@description('Subnet (delegated to Microsoft.App/environments) the app integrates with. Empty = no virtual network integration.')
+param appSubnetId string
 
 @description('Storage account used for AzureWebJobsStorage and the deployment package.')
 param storageAccountName string
@@ -79,12 +90,12 @@ var storageSuffix = environment().suffixes.storage
 var baseAppSettings = {
   // Identity-based host storage: no AccountKey, no connection string.
   AzureWebJobsStorage__credential: 'managedidentity'
-  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__clientId: appIdentityClientId
   AzureWebJobsStorage__blobServiceUri: 'https://${storage.name}.blob.${storageSuffix}'
   AzureWebJobsStorage__queueServiceUri: 'https://${storage.name}.queue.${storageSuffix}'
   AzureWebJobsStorage__tableServiceUri: 'https://${storage.name}.table.${storageSuffix}'
   // Azure SDK clients in the app (ManagedIdentityCredential with this client id).
-  AZURE_CLIENT_ID: identityClientId
+  AZURE_CLIENT_ID: appIdentityClientId
   KeyVault__VaultUri: keyVaultUri
   Paradox__Environment: paradoxEnvironment
   Delivery__RetryHorizon: deliveryRetryHorizon
@@ -92,7 +103,7 @@ var baseAppSettings = {
   BrassRing__MappingsFile: 'config/brassring-mappings.json'
   // Application Insights with local auth disabled: Entra ID ingestion with the managed identity.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${appIdentityClientId}'
   OTEL_SERVICE_NAME: otelServiceName
 }
 
@@ -127,14 +138,16 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${identityId}': {}
+      '${appIdentityId}': {}
+      '${deploymentIdentityId}': {}
     }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientCertEnabled: false
-    keyVaultReferenceIdentity: identityId
+    keyVaultReferenceIdentity: appIdentityId
+    virtualNetworkSubnetId: empty(appSubnetId) ? null : appSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -148,7 +161,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           value: 'https://${storage.name}.blob.${storageSuffix}/${deploymentContainerName}'
           authentication: {
             type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+            userAssignedIdentityResourceId: deploymentIdentityId
           }
         }
       }
@@ -184,6 +197,28 @@ resource scmPublishingCredentials 'Microsoft.Web/sites/basicPublishingCredential
   name: 'scm'
   properties: {
     allow: false
+  }
+}
+
+// 2021-05-01-preview is the newest diagnosticSettings version (the linter only knows 2016-09-01 as GA).
+#disable-next-line use-recent-api-versions
+resource platformLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,6 +1,7 @@
 // Log Analytics workspace + workspace-based Application Insights. Local (instrumentation key)
 // authentication is disabled: the app ingests with its managed identity
 // (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) and needs Monitoring Metrics Publisher on the component.
+// The workspace also refuses workspace-key (shared key) access: queries and ingestion use Entra ID.
 
 @description('Log Analytics workspace name.')
 param workspaceName string
@@ -28,6 +29,9 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
       name: 'PerGB2018'
     }
     retentionInDays: retentionInDays
+    features: {
+      disableLocalAuth: true
+    }
   }
 }
 

@@ -1,17 +1,24 @@
-// Least-privilege role assignments for the app's user-assigned identity, each scoped to the one
-// resource it needs (never the resource group or subscription). Names are
-// guid(scope.id, principalId, roleDefinitionId): deterministic, so redeploying is idempotent.
+// Least-privilege role assignments, each scoped to the one container, queue, table or resource it is needed
+// on (never the storage account, resource group or subscription). Names are
+// guid(scope.id, identity id, roleDefinitionId): deterministic, so redeploying is idempotent.
 //
-// Built-in role definition ids (the same in every tenant):
-//   Storage Blob Data Owner         b7e6dc6d-f1e8-4753-8033-0f276bb0955b  host leases/secrets, payloads, deployment package
-//   Storage Queue Data Contributor  974c5e8b-45b9-4653-ba55-5f855dd0fb88  triggers, poison queue creation, dead letters
-//   Storage Table Data Contributor  0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3  InterviewAlertRecords
-//   Key Vault Secrets User          4633458b-17de-408a-b874-0445c86b69e6  read Paradox--* / BrassRing--* secrets
-//   Monitoring Metrics Publisher    3913510d-42f4-4e42-8a64-420c390055eb  Entra ID ingestion into Application Insights
-//   Key Vault Secrets Officer       b86a8fe4-44ce-4948-aee5-eccb2c155cd7  optional: the operator who sets secret values
+// App identity (Functions host + adapter code):
+//   Storage Blob Data Owner         azure-webjobs-hosts, azure-webjobs-secrets  host leases, timer status, function keys
+//   Storage Blob Data Contributor   interview-alert-payloads                    large request payloads
+//   Storage Queue Data Contributor  each of the three queues                    trigger, enqueue, poison, dead letters
+//   Storage Table Data Contributor  InterviewAlertRecords                       idempotency and status records
+//   Key Vault Secrets User          the vault                                   read Paradox--* / BrassRing--* secrets
+//   Monitoring Metrics Publisher    Application Insights                        Entra ID ingestion
+// Deployment identity (Flex Consumption platform):
+//   Storage Blob Data Contributor   app-package                                 write and read the deployment package
+// Operator (optional):
+//   Key Vault Secrets Officer       the vault                                   set secret values
 
 @description('Storage account the app uses.')
 param storageAccountName string
+
+@description('Blob container that holds the Flex Consumption deployment package.')
+param deploymentContainerName string
 
 @description('Key Vault the app reads secrets from.')
 param keyVaultName string
@@ -19,8 +26,11 @@ param keyVaultName string
 @description('Application Insights component the app sends telemetry to.')
 param appInsightsName string
 
-@description('Object (principal) id of the app\'s user-assigned managed identity.')
-param principalId string
+@description('Name of the app\'s user-assigned managed identity.')
+param appIdentityName string
+
+@description('Name of the identity that reads and writes the deployment package.')
+param deploymentIdentityName string
 
 @description('Optional: object id of a user or group that may set secret values in the vault (Key Vault Secrets Officer). Empty = no assignment.')
 param operatorPrincipalId string = ''
@@ -33,9 +43,65 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+var queueNames = [
+  'interview-alerts'
+  'interview-alerts-poison'
+  'interview-alerts-deadletter'
+]
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: appIdentityName
+}
+
+resource deploymentIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: deploymentIdentityName
+}
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource payloadContainer 'containers' existing = {
+      name: 'interview-alert-payloads'
+    }
+
+    resource deploymentContainer 'containers' existing = {
+      name: deploymentContainerName
+    }
+  }
+
+  resource queueService 'queueServices' existing = {
+    name: 'default'
+  }
+
+  resource tableService 'tableServices' existing = {
+    name: 'default'
+
+    resource recordsTable 'tables' existing = {
+      name: 'InterviewAlertRecords'
+    }
+  }
 }
+
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = [
+  for name in hostContainerNames: {
+    parent: storage::blobService
+    name: name
+  }
+]
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' existing = [
+  for name in queueNames: {
+    parent: storage::queueService
+    name: name
+  }
+]
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
@@ -48,6 +114,10 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 var storageBlobDataOwnerRoleId = subscriptionResourceId(
   'Microsoft.Authorization/roleDefinitions',
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+)
+var storageBlobDataContributorRoleId = subscriptionResourceId(
+  'Microsoft.Authorization/roleDefinitions',
+  'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 )
 var storageQueueDataContributorRoleId = subscriptionResourceId(
   'Microsoft.Authorization/roleDefinitions',
@@ -70,52 +140,76 @@ var keyVaultSecretsOfficerRoleId = subscriptionResourceId(
   'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 )
 
-resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, principalId, storageBlobDataOwnerRoleId)
-  scope: storage
+resource hostContainerOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in hostContainerNames: {
+    name: guid(hostContainers[i].id, appIdentity.id, storageBlobDataOwnerRoleId)
+    scope: hostContainers[i]
+    properties: {
+      roleDefinitionId: storageBlobDataOwnerRoleId
+      principalId: appIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+resource payloadContainerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::payloadContainer.id, appIdentity.id, storageBlobDataContributorRoleId)
+  scope: storage::blobService::payloadContainer
   properties: {
-    roleDefinitionId: storageBlobDataOwnerRoleId
-    principalId: principalId
+    roleDefinitionId: storageBlobDataContributorRoleId
+    principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, principalId, storageQueueDataContributorRoleId)
-  scope: storage
-  properties: {
-    roleDefinitionId: storageQueueDataContributorRoleId
-    principalId: principalId
-    principalType: 'ServicePrincipal'
+resource queueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in queueNames: {
+    name: guid(queues[i].id, appIdentity.id, storageQueueDataContributorRoleId)
+    scope: queues[i]
+    properties: {
+      roleDefinitionId: storageQueueDataContributorRoleId
+      principalId: appIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+    }
   }
-}
+]
 
-resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, principalId, storageTableDataContributorRoleId)
-  scope: storage
+resource recordsTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::tableService::recordsTable.id, appIdentity.id, storageTableDataContributorRoleId)
+  scope: storage::tableService::recordsTable
   properties: {
     roleDefinitionId: storageTableDataContributorRoleId
-    principalId: principalId
+    principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, principalId, keyVaultSecretsUserRoleId)
+  name: guid(vault.id, appIdentity.id, keyVaultSecretsUserRoleId)
   scope: vault
   properties: {
     roleDefinitionId: keyVaultSecretsUserRoleId
-    principalId: principalId
+    principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 resource monitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(appInsights.id, principalId, monitoringMetricsPublisherRoleId)
+  name: guid(appInsights.id, appIdentity.id, monitoringMetricsPublisherRoleId)
   scope: appInsights
   properties: {
     roleDefinitionId: monitoringMetricsPublisherRoleId
-    principalId: principalId
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource deploymentContainerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::deploymentContainer.id, deploymentIdentity.id, storageBlobDataContributorRoleId)
+  scope: storage::blobService::deploymentContainer
+  properties: {
+    roleDefinitionId: storageBlobDataContributorRoleId
+    principalId: deploymentIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }

@@ -1,6 +1,7 @@
 // Storage account for the Functions host (AzureWebJobsStorage, identity-based), the app's queues,
 // idempotency/status table, large-payload container and the Flex Consumption deployment container.
-// Shared key access is disabled: every client authenticates with Microsoft Entra ID.
+// Shared key access is disabled: every client authenticates with Microsoft Entra ID. Blob, queue and table
+// logs go to Log Analytics. With public network access off, only the private endpoints (network.bicep) reach it.
 
 @description('Storage account name (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -30,6 +31,12 @@ param deploymentContainerName string
 @maxValue(365)
 param blobSoftDeleteDays int = 7
 
+@description('true: reachable on its public endpoints (Entra ID + RBAC still required); false: private endpoints only.')
+param publicNetworkAccess bool
+
+@description('Log Analytics workspace that receives the blob, queue and table logs.')
+param workspaceId string
+
 // Names fixed by the application code (see docs/operators/deployment.md).
 var queueNames = [
   'interview-alerts'
@@ -39,9 +46,13 @@ var queueNames = [
 var tableNames = [
   'InterviewAlertRecords'
 ]
+// azure-webjobs-hosts (leases, timer status) and azure-webjobs-secrets (function keys) are the Functions
+// host's own; created here so the host's identity needs rights on those two containers only.
 var containerNames = [
   'interview-alert-payloads'
   deploymentContainerName
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -60,10 +71,13 @@ resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess ? 'Enabled' : 'Disabled'
+    // Public mode: a Flex Consumption app without virtual network integration reaches storage from shared,
+    // changing outbound addresses and is not a trusted service, so a Deny rule would stop the host;
+    // private mode denies everything but the private endpoints.
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: 'AzureServices, Logging, Metrics'
+      defaultAction: publicNetworkAccess ? 'Allow' : 'Deny'
     }
     encryption: {
       keySource: 'Microsoft.Storage'
@@ -132,6 +146,74 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-
     name: tableName
   }
 ]
+
+// Every read, write and delete on blobs, queues and tables, to Log Analytics (StorageBlobLogs, StorageQueueLogs,
+// StorageTableLogs).
+var storageLogs = [
+  {
+    category: 'StorageRead'
+    enabled: true
+  }
+  {
+    category: 'StorageWrite'
+    enabled: true
+  }
+  {
+    category: 'StorageDelete'
+    enabled: true
+  }
+]
+
+// 2021-05-01-preview is the newest diagnosticSettings version (the linter only knows 2016-09-01 as GA).
+#disable-next-line use-recent-api-versions
+resource blobLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// 2021-05-01-preview is the newest diagnosticSettings version (the linter only knows 2016-09-01 as GA).
+#disable-next-line use-recent-api-versions
+resource queueLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: queueService
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// 2021-05-01-preview is the newest diagnosticSettings version (the linter only knows 2016-09-01 as GA).
+#disable-next-line use-recent-api-versions
+resource tableLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: workspaceId
+    logs: storageLogs
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
 
 @description('Storage account name.')
 output name string = account.name

@@ -64,16 +64,19 @@ public sealed class FunctionAppTests(CompiledInfra infra)
         Assert.Equal("UserAssignedIdentity", (string?)storage?["authentication"]?["type"]);
         var identityId = storage?["authentication"]?["userAssignedIdentityResourceId"]?.ToString() ?? string.Empty;
         Assert.Contains("'identity'", identityId, StringComparison.Ordinal);
-        Assert.Contains("outputs.id.value", identityId, StringComparison.Ordinal);
+        Assert.Contains("outputs.deploymentIdentityId.value", identityId, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Site_UsesOnlyTheUserAssignedIdentity()
+    public void Site_UsesOnlyTheAppAndDeploymentUserAssignedIdentities()
     {
         var identity = infra.Site().Evaluated("identity");
 
         Assert.Equal("UserAssigned", (string?)identity?["type"]);
-        Assert.Single(identity?["userAssignedIdentities"]?.AsObject() ?? []);
+        var identities = identity?["userAssignedIdentities"]?.AsObject().Select(i => i.Key).ToList() ?? [];
+        Assert.Equal(2, identities.Count);
+        Assert.Contains(identities, id => id.Contains("parameters('appIdentityId')", StringComparison.Ordinal));
+        Assert.Contains(identities, id => id.Contains("parameters('deploymentIdentityId')", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,7 +126,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
     {
         var clientId = Settings.Setting("AzureWebJobsStorage__clientId");
 
-        Assert.Contains("outputs.clientId", clientId, StringComparison.Ordinal);
+        Assert.Contains("outputs.appIdentityClientId", clientId, StringComparison.Ordinal);
         Assert.Equal(clientId, Settings.Setting("AZURE_CLIENT_ID"));
     }
 

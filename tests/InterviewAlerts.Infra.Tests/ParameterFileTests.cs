@@ -52,5 +52,5 @@ public sealed class ParameterFileTests(CompiledInfra infra)
 
     [Fact]
     public void ProductionParameterFile_TargetsParadoxProduction() =>
-        Assert.EndsWith("-production", (string?)infra.Parameters("infra/main.prod.bicepparam")["paradoxEnvironment"]?["value"], StringComparison.Ordinal);
+        Assert.EndsWith("-production", (string?)infra.Parameters(CompiledInfra.ProductionParameters)["paradoxEnvironment"]?["value"], StringComparison.Ordinal);
 }

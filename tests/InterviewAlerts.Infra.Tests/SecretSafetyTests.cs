@@ -29,7 +29,7 @@ public sealed partial class SecretSafetyTests(CompiledInfra infra)
     [Fact]
     public void Outputs_AreExactlyTheDocumentedNonSecretValues() =>
         Assert.Equal(
-            ["appInsightsName", "functionAppName", "keyVaultName", "managedIdentityClientId", "storageAccountName", "webhookUrl"],
+            ["AZURE_RESOURCE_GROUP", "appInsightsName", "functionAppName", "keyVaultName", "managedIdentityClientId", "storageAccountName", "webhookUrl"],
             infra.Main.Root.Outputs.Select(o => o.Key).Order(StringComparer.Ordinal));
 
     [Fact]

@@ -184,6 +184,19 @@ internal static partial class ArmEvaluator
                         return Unresolved(call);
                     }
 
+                case "equals" when args.Count == 2:
+                    {
+                        var left = Node(args[0]);
+                        var right = Node(args[1]);
+                        return IsUnresolved(left) || IsUnresolved(right)
+                            ? Unresolved(call)
+                            : JsonValue.Create(JsonNode.DeepEquals(left, right));
+                    }
+
+                case "not" when args.Count == 1:
+                    return Node(args[0]) is JsonValue operand && operand.TryGetValue<bool>(out var truth)
+                        ? JsonValue.Create(!truth)
+                        : Unresolved(call);
                 case "empty" when args.Count == 1:
                     {
                         var value = Node(args[0]);

@@ -8,9 +8,10 @@ namespace InterviewAlerts.Infra.Tests.Support;
 /// </summary>
 internal sealed class ArmScope
 {
-    public ArmScope(JsonObject template, string deploymentName, JsonObject? passedParameters, ArmScope? parent)
+    public ArmScope(JsonObject template, string deploymentName, JsonObject? passedParameters, ArmScope? parent, JsonObject? deployment = null)
     {
         Template = template;
+        Deployment = deployment;
         DeploymentName = deploymentName;
         PassedParameters = passedParameters;
         Parent = parent;
@@ -25,6 +26,9 @@ internal sealed class ArmScope
     public JsonObject? PassedParameters { get; }
 
     public ArmScope? Parent { get; }
+
+    /// <summary>The Microsoft.Resources/deployments resource of a module (its condition, scope); null for the root.</summary>
+    public JsonObject? Deployment { get; }
 
     public JsonObject Variables => Template["variables"] as JsonObject ?? [];
 
@@ -91,7 +95,7 @@ internal sealed class ArmTemplate
                 && resource["properties"]?["template"] is JsonObject template)
             {
                 var name = ArmEvaluator.Evaluate(resource["name"], scope)?.ToString() ?? "?";
-                var nested = new ArmScope(template, name, resource["properties"]?["parameters"] as JsonObject, scope);
+                var nested = new ArmScope(template, name, resource["properties"]?["parameters"] as JsonObject, scope, resource);
                 foreach (var inner in Walk(nested))
                 {
                     yield return inner;

@@ -33,7 +33,10 @@ internal static partial class BicepCli
 
     public static string Path => Binary.Value;
 
-    public static BicepResult Run(params string[] arguments)
+    public static BicepResult Run(params string[] arguments) => Run(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs bicep with extra environment variables (e.g. those a .bicepparam file reads).</summary>
+    public static BicepResult Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(Path)
         {
@@ -49,6 +52,10 @@ internal static partial class BicepCli
 
         // Offline machines: no telemetry, no registry look-ups beyond what the templates ask for.
         startInfo.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         using var process = Process.Start(startInfo)
             ?? throw new InvalidOperationException($"Could not start {Path}.");

@@ -8,7 +8,13 @@ namespace InterviewAlerts.Infra.Tests.Support;
 /// </summary>
 public sealed class CompiledInfra
 {
-    public static readonly string[] ParameterFiles = ["infra/main.bicepparam", "infra/main.prod.bicepparam"];
+    public const string StagingParameters = "infra/staging.bicepparam";
+    public const string ProductionParameters = "infra/production.bicepparam";
+
+    public static readonly string[] ParameterFiles = [StagingParameters, ProductionParameters];
+
+    /// <summary>What the parameter files read from the environment (readEnvironmentVariable).</summary>
+    private static readonly Dictionary<string, string> ParameterEnvironment = new() { ["AZURE_LOCATION"] = "eastus2" };
 
     private readonly Lazy<BicepResult> lint = new(() => BicepCli.Run("lint", "infra/main.bicep"));
     private readonly Lazy<(BicepResult Result, ArmTemplate? Template)> build = new(BuildMain);
@@ -44,7 +50,7 @@ public sealed class CompiledInfra
 
     private static (BicepResult, JsonObject?) BuildParams(string file)
     {
-        var result = BicepCli.Run("build-params", file, "--stdout");
+        var result = BicepCli.Run(ParameterEnvironment, "build-params", file, "--stdout");
         if (result.ExitCode != 0)
         {
             return (result, null);

@@ -1,9 +1,13 @@
-// Example: the staging environment, delivering to Paradox us-staging.
-// Deploy: az deployment group create -g rg-intalerts-stg --template-file infra/main.bicep --parameters infra/main.bicepparam
+// Staging, delivering to Paradox us-staging; public network isolation (see the deployment guide).
+// Deploy (plain Azure CLI; azd uses main.parameters.json instead):
+//   AZURE_LOCATION=eastus2 az deployment sub create --location eastus2 --name intalerts-stg \
+//     --template-file infra/main.bicep --parameters infra/staging.bicepparam
 // No secret values belong here: secrets go into the Key Vault after deployment.
 using 'main.bicep'
 
 param environmentName = 'stg'
+param location = readEnvironmentVariable('AZURE_LOCATION')
+param networkIsolation = 'public'
 param paradoxEnvironment = 'us-staging'
 param deliveryRetryHorizon = '1.00:00:00'
 param maximumInstanceCount = 2
