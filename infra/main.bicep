@@ -274,7 +274,7 @@ output functionAppName string = functionApp.outputs.name
 @description('BrassRing export URL WITHOUT the function key; append ?code=<function key> (see the deployment guide).')
 output webhookUrl string = 'https://${functionApp.outputs.defaultHostName}/api/interview-alerts'
 
-@description('Key Vault name: set Paradox--AccountId, Paradox--Secret and BrassRing--CallerSecrets--<username> here.')
+@description('Key Vault name: set Paradox--AccountId, Paradox--Secret and Callers--<name>--Secret here.')
 output keyVaultName string = keyVault.outputs.name
 
 @description('Storage account name (queues, InterviewAlertRecords table, payload and deployment containers).')

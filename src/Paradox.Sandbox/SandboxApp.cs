@@ -22,6 +22,7 @@ public static class SandboxApp
         builder.Services.AddSingleton<SandboxAccount>();
         builder.Services.AddSingleton<FaultPlan>();
         builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<InFlightCounter>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

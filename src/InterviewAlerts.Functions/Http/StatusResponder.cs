@@ -1,5 +1,4 @@
 using InterviewAlerts.Core.Callers;
-using InterviewAlerts.Core.Observability;
 using InterviewAlerts.Core.Tracking;
 using InterviewAlerts.Core.Validation;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +30,7 @@ public sealed class StatusResponder(IRequestRecordStore records, CallerAuthentic
         if (record is null)
         {
             return ProblemResults.Problem(StatusCodes.Status404NotFound, "not-found", "Unknown tracking id",
-                [new FieldError("id", "not_found", "No request of yours with this tracking id was accepted in the retention window (72 hours).")]);
+                [new FieldError("id", "not_found", "No request of yours with this tracking id is known: it was never accepted, or it ended longer ago than the retention.")]);
         }
 
         return new OkObjectResult(new
@@ -46,7 +45,7 @@ public sealed class StatusResponder(IRequestRecordStore records, CallerAuthentic
             attempts = record.Attempts,
             replays = record.Replays,
             lastHttpStatus = record.LastHttpStatus,
-            lastError = record.LastError is null ? null : PersonalDataRedactor.Redact(record.LastError),
+            lastError = record.LastError, // stored already redacted of every value the request carried
         });
     }
 }

@@ -12,8 +12,9 @@ public static class ControlEndpoints
         var control = app.MapGroup("/sandbox");
         control.MapGet("/requests", (RequestLog log) => Results.Json(log.All()));
         control.MapDelete("/requests", (RequestLog log) => { log.Clear(); return Results.NoContent(); });
-        control.MapGet("/stats", (RequestLog log, TokenIssuer tokens) => Results.Json(new
+        control.MapGet("/stats", (RequestLog log, TokenIssuer tokens, InFlightCounter inFlight) => Results.Json(new
         {
+            alertsInFlightPeak = inFlight.Peak,
             tokensIssued = tokens.IssuedCount,
             tokenRequests = tokens.Requests.Count,
             alertsReceived = log.All().Count,

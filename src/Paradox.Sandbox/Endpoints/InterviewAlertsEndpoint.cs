@@ -12,8 +12,9 @@ public static class InterviewAlertsEndpoint
 {
     public const string TrackingHeader = "X-Tracking-Id";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, TokenIssuer tokens, FaultPlan faults, RequestLog log, TimeProvider time)
+    public static async Task<IResult> HandleAsync(HttpContext context, TokenIssuer tokens, FaultPlan faults, RequestLog log, InFlightCounter inFlight, TimeProvider time)
     {
+        using var counted = inFlight.Enter();
         var aborted = context.RequestAborted;
         var token = BearerToken(context.Request);
         if (!tokens.IsValid(token))

@@ -60,7 +60,11 @@ public sealed partial class BrassRingOverHttpTests(DeliveringAdapterFixture fixt
 
         Assert.Equal(200, second.Code);
         Assert.Equal(id, TrackingId().Match(second.LongDescription).Value);
-        await Task.Delay(TimeSpan.FromMilliseconds(500)); // give a wrongly queued copy the chance to be delivered
+        // A wrongly queued copy would still be in the delivery queue (or on its way to Paradox): wait until it is empty.
+        var deliveryQueue = fixture.Harness.Queue("interview-alerts");
+        await Eventually.ValueAsync(async () =>
+            (await deliveryQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "empty" : null,
+            TimeSpan.FromSeconds(10), "empty delivery queue");
         Assert.Single(fixture.Harness.SandboxRequests.All(), r => r.TrackingId == id);
     }
 

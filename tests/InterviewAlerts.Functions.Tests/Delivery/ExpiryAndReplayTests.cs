@@ -29,7 +29,9 @@ public sealed class ExpiryAndReplayTests : IAsyncLifetime
         Assert.StartsWith("Expired:", expired.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         var deadLetter = await DeliveryFaultTests.FindDeadLetterAsync(_harness.Queue("interview-alerts-deadletter"), id);
         var history = deadLetter.GetProperty("message").GetProperty("history").EnumerateArray().ToList();
-        Assert.True(history.Count >= 2, deadLetter.ToString());
+        // How many attempts fit in the horizon depends on the machine's speed; the schedule itself is unit-tested with a fake clock.
+        Assert.NotEmpty(history);
+        Assert.Equal(history.Count, expired.GetProperty("attempts").GetInt32());
         Assert.All(history, h => Assert.Equal(500, h.GetProperty("status").GetInt32()));
 
         _harness.SandboxFaults.Clear();
