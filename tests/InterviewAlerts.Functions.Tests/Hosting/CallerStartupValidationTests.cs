@@ -26,24 +26,16 @@ public sealed class CallerStartupValidationTests
         ["Callers:ops:Secret"] = "ops-secret",
     };
 
-    private static IHost BuildHost(Dictionary<string, string?> settings)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddInterviewAlertsAdapter(builder.Configuration);
-        return builder.Build();
-    }
-
     private static string Failure(Dictionary<string, string?> settings)
     {
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
         return Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate()).Message;
     }
 
     [Fact]
     public void The_valid_callers_bind_with_shapes_schemes_client_ids_and_roles()
     {
-        using var host = BuildHost(ValidSettings());
+        using var host = AdapterHost.Build(ValidSettings());
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 
         var callers = host.Services.GetRequiredService<IOptions<CallersOptions>>().Value.Callers;
@@ -59,7 +51,7 @@ public sealed class CallerStartupValidationTests
     {
         var settings = ValidSettings();
         settings["Callers:acme:Shapes"] = "BrassRing, Json";
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
 
         Assert.Equal(CallerShapes.BrassRing | CallerShapes.Json, host.Services.GetRequiredService<IOptions<CallersOptions>>().Value.Callers["acme"].Shapes);
     }
@@ -81,7 +73,7 @@ public sealed class CallerStartupValidationTests
     {
         var settings = ValidSettings();
         settings["CallerAuthentication:AllowAnonymousJson"] = "true";
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
     }
@@ -120,7 +112,7 @@ public sealed class CallerStartupValidationTests
         settings.Remove("Callers:acme:Secret");
         settings.Remove("Callers:ops:Secret");
         settings["KeyVault:VaultUri"] = "https://example-vault.vault.azure.net/";
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
     }
@@ -131,7 +123,7 @@ public sealed class CallerStartupValidationTests
         using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Infrastructure.RepositoryRoot.Path, "local.settings.sample.json")));
         var settings = sample.RootElement.GetProperty("Values").EnumerateObject()
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         var callers = host.Services.GetRequiredService<IOptions<CallersOptions>>().Value;

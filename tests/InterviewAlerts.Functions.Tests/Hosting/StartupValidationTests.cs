@@ -40,24 +40,16 @@ public sealed class StartupValidationTests : IDisposable
         ["Paradox:Secret"] = "secret",
     };
 
-    private static IHost BuildHost(Dictionary<string, string?> settings)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddInterviewAlertsAdapter(builder.Configuration);
-        return builder.Build();
-    }
-
     private static async Task<OptionsValidationException> StartupFailureAsync(Dictionary<string, string?> settings)
     {
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
         return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
     }
 
     [Fact]
     public void The_valid_baseline_settings_pass_startup_validation()
     {
-        using var host = BuildHost(ValidSettings());
+        using var host = AdapterHost.Build(ValidSettings());
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 
@@ -141,7 +133,7 @@ public sealed class StartupValidationTests : IDisposable
         var settings = ValidSettings();
         settings.Remove("Paradox:Environment");
         settings["Paradox:BaseUrl"] = baseUrl;
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 
@@ -155,7 +147,7 @@ public sealed class StartupValidationTests : IDisposable
         settings.Remove("Paradox:AccountId");
         settings.Remove("Paradox:Secret");
         settings["KeyVault:VaultUri"] = "https://example-vault.vault.azure.net/";
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 
@@ -180,7 +172,7 @@ public sealed class StartupValidationTests : IDisposable
     {
         var settings = ValidSettings();
         settings["BrassRing:MappingsFile"] = "config/brassring-mappings.sample.json";
-        using var host = BuildHost(settings);
+        using var host = AdapterHost.Build(settings);
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 
