@@ -69,6 +69,13 @@ internal sealed class BodyGenerator(Corpora corpora, int seed)
                 }
             }
 
+            foreach (var value in ResumeValues())
+            {
+                var members = Members(corpora.NativeObjects[0]);
+                Set(members, Literal(FieldNames.Resume), value);
+                yield return ("application/json", Render(members));
+            }
+
             while (true) yield return Mutated();
         }
 
@@ -77,6 +84,75 @@ internal sealed class BodyGenerator(Corpora corpora, int seed)
             if (made++ == count) yield break;
             yield return body;
         }
+    }
+
+    /// <summary>
+    /// Resumes as raw JSON text: large files at and around the 10 MB limit, text whose characters, NUL bytes or invalid
+    /// bytes sit anywhere in the file (across any piece a decoder might cut it into), line-broken, spaced or padded
+    /// base64, and padding or odd characters inside it.
+    /// </summary>
+    private static IEnumerable<string> ResumeValues()
+    {
+        static byte[] Pdf(int size)
+        {
+            var file = new byte[size];
+            "%PDF-1.7\n"u8.CopyTo(file);
+            for (var i = 9; i < size; i++) file[i] = (byte)(i * 31);
+            return file;
+        }
+
+        static byte[] Text(int size)
+        {
+            var unit = Encoding.UTF8.GetBytes("é中a😀\n");
+            var file = new byte[size];
+            for (var i = 0; i < size; i++) file[i] = unit[i % unit.Length];
+            return file;
+        }
+
+        static string Quoted(string base64) => "\"" + base64 + "\"";
+        static string Base64(byte[] file) => Convert.ToBase64String(file);
+
+        yield return Quoted(Base64(Pdf(10_480_000)));
+        yield return Quoted(Base64(Pdf(10 * 1024 * 1024 - 1)));
+        yield return Quoted(Base64(Pdf(10 * 1024 * 1024)));
+        foreach (var size in new[] { 0, 1, 2, 3, 7, 8, 3071, 3072, 3073, 3074, 6143, 6144, 6145, 100_000, 1_000_001 })
+        {
+            var text = Text(size);
+            yield return Quoted(Base64(text));
+            if (size == 0) continue;
+            foreach (var at in new[] { 0, size / 2, size - 1, Math.Min(size - 1, 3071), Math.Min(size - 1, 3072) })
+            {
+                var withNul = (byte[])text.Clone();
+                withNul[at] = 0;
+                yield return Quoted(Base64(withNul));
+                var withInvalid = (byte[])text.Clone();
+                withInvalid[at] = 0xFF;
+                yield return Quoted(Base64(withInvalid));
+            }
+
+            yield return Quoted(Base64(text[..^1]));
+            yield return Quoted(Convert.ToBase64String(text, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\\r\\n", StringComparison.Ordinal));
+        }
+
+        var pdf = Base64(Pdf(100_000));
+        foreach (var at in new[] { 4, 4092, 4096, 4100, 8192, 50_000, pdf.Length - 4 })
+        {
+            yield return Quoted(pdf.Insert(at, "QQ=="));
+            yield return Quoted(pdf.Insert(at, "QQ="));
+            yield return Quoted(pdf.Insert(at, " "));
+            yield return Quoted(pdf.Insert(at, "\\t\\n"));
+            yield return Quoted(pdf.Insert(at, "\\u00a0"));
+            yield return Quoted(pdf.Insert(at, "!"));
+            yield return Quoted(pdf.Insert(at, "-_"));
+            yield return Quoted(pdf.Remove(at, 1));
+        }
+
+        var padded = Base64(Text(3071 * 3 + 1));
+        yield return Quoted(padded + "  ");
+        yield return Quoted(padded[..^1] + " =");
+        yield return Quoted(padded[..^2] + "= =\\n");
+        yield return Quoted(padded + "=");
+        yield return Quoted(padded[..^2]);
     }
 
     private (string?, byte[]) Mutated()

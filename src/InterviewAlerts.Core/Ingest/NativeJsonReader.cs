@@ -8,6 +8,7 @@ namespace InterviewAlerts.Core.Ingest;
 /// <summary>
 /// Reads a native JSON body into a loose JSON object, strictly: no repeated names, no comments or trailing commas,
 /// at most <see cref="MaxDepth"/> levels, and only text that decodes; anything else is answered with one error.
+/// The object it returns reads the given body in place, so the body must not change or be reused while it is in use.
 /// </summary>
 public static class NativeJsonReader
 {
@@ -33,8 +34,9 @@ public static class NativeJsonReader
 
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
-            var root = document.RootElement;
+            // The object reads the body where it lies instead of a copy (bodies reach 16 MiB), so the document is
+            // left to the collector rather than disposed: the caller's body must outlive the object.
+            var root = JsonDocument.Parse(utf8Json, DocumentOptions).RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return JsonReadResult.Fail(new FieldError("$", ErrorCodes.NotAnObject,
@@ -42,7 +44,7 @@ public static class NativeJsonReader
             }
 
             if (HasLoneSurrogateEscape(utf8Json.Span)) return JsonReadResult.Fail(LoneSurrogateError());
-            return JsonReadResult.Ok(JsonObject.Create(root.Clone())!);
+            return JsonReadResult.Ok(JsonObject.Create(root)!);
         }
         catch (JsonException ex) when (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {

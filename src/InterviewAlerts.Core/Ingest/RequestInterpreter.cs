@@ -6,7 +6,8 @@ namespace InterviewAlerts.Core.Ingest;
 
 /// <summary>
 /// Detects the shape of a webhook body, reads it, maps it and validates it. Pure: no I/O, nothing queued.
-/// Used by ingest, by the dry-run endpoint and by the onboarding preview tool.
+/// Used by ingest, by the dry-run endpoint and by the onboarding preview tool. A native request reads the body in
+/// place, so the body must stay unchanged while its interpretation is in use.
 /// </summary>
 public sealed class RequestInterpreter
 {

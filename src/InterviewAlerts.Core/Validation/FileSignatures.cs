@@ -27,12 +27,20 @@ public static class FileSignatures
 
     public static ResumeFileType Detect(ReadOnlySpan<byte> file)
     {
-        if (file.StartsWith(PdfMagic)) return ResumeFileType.Pdf;
-        if (file.StartsWith(OleMagic)) return ResumeFileType.Doc;
-        if (file.StartsWith(ZipMagic)) return ResumeFileType.Docx;
-        if (file.StartsWith(PngMagic)) return ResumeFileType.Png;
-        if (file.StartsWith(JpegMagic)) return ResumeFileType.Jpg;
+        var magic = DetectMagic(file);
+        if (magic != ResumeFileType.Unsupported) return magic;
         return IsPlainText(file) ? ResumeFileType.Txt : ResumeFileType.Unsupported;
+    }
+
+    /// <summary>The type named by the file's first bytes (at most 8 are read); Unsupported when none matches.</summary>
+    public static ResumeFileType DetectMagic(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith(PdfMagic)) return ResumeFileType.Pdf;
+        if (head.StartsWith(OleMagic)) return ResumeFileType.Doc;
+        if (head.StartsWith(ZipMagic)) return ResumeFileType.Docx;
+        if (head.StartsWith(PngMagic)) return ResumeFileType.Png;
+        if (head.StartsWith(JpegMagic)) return ResumeFileType.Jpg;
+        return ResumeFileType.Unsupported;
     }
 
     private static bool IsPlainText(ReadOnlySpan<byte> file)

@@ -6,6 +6,9 @@ public static class ResumeCheck
     /// <summary>Paradox: "Must be &lt;10mb"; read as 10 MiB, the decoded file must be smaller.</summary>
     public const int MaxBytesExclusive = 10 * 1024 * 1024;
 
+    /// <summary>Base64 characters decoded at a time (a multiple of 4): the file is checked piece by piece, never held whole.</summary>
+    private const int CharsPerPiece = 4096;
+
     public static FieldError? Check(string field, string base64)
     {
         ArgumentNullException.ThrowIfNull(base64);
@@ -24,16 +27,44 @@ public static class ResumeCheck
         var size = ((long)significant / 4 * 3) - padding;
         if (size >= MaxBytesExclusive) return TooLarge(field, size);
 
-        var buffer = new byte[size];
-        if (!Convert.TryFromBase64String(base64, buffer, out var length)) return InvalidBase64(field, base64);
-
-        if (FileSignatures.Detect(buffer.AsSpan(0, length)) == ResumeFileType.Unsupported)
+        var type = DecodeAndDetect(base64);
+        if (type is null) return InvalidBase64(field, base64);
+        if (type == ResumeFileType.Unsupported)
         {
             return new FieldError(field, ErrorCodes.UnsupportedFileType,
-                $"{field} must be a .pdf, .doc, .docx, .png, .jpg or .txt file (recognized by its first bytes; text must be UTF-8 without NUL bytes); the {length}-byte file is none of them.");
+                $"{field} must be a .pdf, .doc, .docx, .png, .jpg or .txt file (recognized by its first bytes; text must be UTF-8 without NUL bytes); the {size}-byte file is none of them.");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Decodes the file piece by piece, as <see cref="Convert.TryFromBase64String"/> would decode it whole (skipping
+    /// the whitespace it skips, "=" only at the end), and detects its type; null when it is not base64.
+    /// </summary>
+    private static ResumeFileType? DecodeAndDetect(string base64)
+    {
+        Span<char> piece = stackalloc char[CharsPerPiece];
+        Span<byte> bytes = stackalloc byte[CharsPerPiece / 4 * 3];
+        var type = new FileTypeDetector();
+        var filled = 0;
+        foreach (var c in base64)
+        {
+            if (c is ' ' or '\t' or '\r' or '\n') continue;
+            if (filled == piece.Length)
+            {
+                // More follows, so padding here would be inside the text.
+                if (piece.Contains('=') || !Convert.TryFromBase64Chars(piece, bytes, out var written)) return null;
+                type.Add(bytes[..written], isLast: false);
+                filled = 0;
+            }
+
+            piece[filled++] = c;
+        }
+
+        if (!Convert.TryFromBase64Chars(piece[..filled], bytes, out var last)) return null;
+        type.Add(bytes[..last], isLast: true);
+        return type.Result;
     }
 
     private static int TrailingPadding(string base64)

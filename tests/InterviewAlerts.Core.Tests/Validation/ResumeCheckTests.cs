@@ -57,6 +57,45 @@ public sealed class ResumeCheckTests
         Assert.Equal(expected, FileSignatures.Detect(file));
     }
 
+    /// <summary>The file is decoded in pieces of 3,072 bytes: text is judged across them as if whole.</summary>
+    [Theory]
+    [InlineData(3071, -1, ResumeFileType.Txt)]
+    [InlineData(3080, -1, ResumeFileType.Txt)]
+    [InlineData(3091, -1, ResumeFileType.Txt)]
+    [InlineData(100_000, -1, ResumeFileType.Txt)]
+    [InlineData(100_000, 0, ResumeFileType.Unsupported)]
+    [InlineData(100_000, 3072, ResumeFileType.Unsupported)]
+    [InlineData(100_000, 99_999, ResumeFileType.Unsupported)]
+    [InlineData(99_999, -1, ResumeFileType.Unsupported)]
+    public void Text_split_across_pieces_is_judged_as_a_whole(int size, int nulAt, ResumeFileType expected)
+    {
+        // Characters of 2, 3 and 4 bytes, so every piece boundary cuts through one somewhere.
+        var unit = "é中a😀\n"u8.ToArray();
+        var file = new byte[size];
+        for (var i = 0; i < size; i++) file[i] = unit[i % unit.Length];
+        if (nulAt >= 0) file[nulAt] = 0;
+        if (size == 99_999) file[^1] = 0xC3; // a character cut off at the end
+
+        Assert.Equal(expected, FileSignatures.Detect(file));
+        var error = ResumeCheck.Check("resume", Convert.ToBase64String(file, Base64FormattingOptions.InsertLineBreaks));
+        Assert.Equal(expected == ResumeFileType.Txt ? null : ErrorCodes.UnsupportedFileType, error?.Code);
+        if (error is not null) Assert.Contains($"the {size}-byte file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4, "QQ==")]
+    [InlineData(4092, "QQ==")]
+    [InlineData(4096, "QQ==")]
+    [InlineData(50_000, "QQ==")]
+    [InlineData(50_000, "\u00a0AAA")]
+    [InlineData(50_000, "!AAA")]
+    public void Padding_or_odd_characters_inside_a_long_resume_are_refused(int at, string inserted)
+    {
+        var base64 = Pdf(100_000).Insert(at, inserted);
+        Assert.False(Convert.TryFromBase64String(base64, new byte[base64.Length], out _));
+        Assert.Equal(ErrorCodes.InvalidBase64, ResumeCheck.Check("resume", base64)!.Code);
+    }
+
     [Fact]
     public void Messages_give_the_shape_never_the_content()
     {

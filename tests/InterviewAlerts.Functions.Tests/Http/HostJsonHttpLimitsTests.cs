@@ -16,7 +16,7 @@ public sealed class HostJsonHttpLimitsTests
         var guide = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "operators", "scaling-and-concurrency.md"));
 
         Assert.Equal(2, running);
-        Assert.Equal(32, outstanding);
+        Assert.Equal(200, outstanding);
         Assert.Contains($"\"maxConcurrentRequests\": {running}", guide, StringComparison.Ordinal);
         Assert.Contains($"\"maxOutstandingRequests\": {outstanding}", guide, StringComparison.Ordinal);
     }

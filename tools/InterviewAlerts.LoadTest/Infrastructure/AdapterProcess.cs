@@ -15,6 +15,20 @@ internal sealed class AdapterProcess : IAsyncDisposable
     /// <summary>The host function key run-host.sh configures; the local runner ignores the header.</summary>
     public const string FunctionKey = "devfunctionkey0000000000";
 
+    /// <summary>The JSON caller the measured app is configured with (<see cref="CallerSettings"/>), as HTTP Basic.</summary>
+    public static string CallerAuthorization { get; } =
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{CallerName}:{CallerSecret}"));
+
+    /// <summary>App settings naming that caller: the adapter answers 401 to anyone else.</summary>
+    public static IReadOnlyDictionary<string, string> CallerSettings { get; } = new Dictionary<string, string>
+    {
+        [$"Callers__{CallerName}__Shapes"] = "Json",
+        [$"Callers__{CallerName}__Secret"] = CallerSecret,
+    };
+
+    private const string CallerName = "loadtest";
+    private const string CallerSecret = "load-test-secret-not-a-real-one";
+
     private readonly Process _process;
     private readonly StreamWriter _log;
 
@@ -80,6 +94,7 @@ internal sealed class AdapterProcess : IAsyncDisposable
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUrl, "api/interview-alerts")) { Content = content };
         request.Headers.Add("x-functions-key", FunctionKey);
+        request.Headers.TryAddWithoutValidation("Authorization", CallerAuthorization);
         return request;
     }
 

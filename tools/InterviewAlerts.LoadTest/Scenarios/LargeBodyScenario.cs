@@ -94,6 +94,7 @@ internal static class LargeBodyScenario
         };
         // The instance's memory as the GC of both processes sees it (in Azure the container's limit tells it): without
         // this, a runtime on a machine with far more memory collects lazily and measures the machine, not the instance.
+        foreach (var (key, value) in AdapterProcess.CallerSettings) settings[key] = value;
         settings["DOTNET_GCTotalPhysicalMemory"] = ((long)InstanceMemoryMiB * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
         if (!delivery)
         {
@@ -170,7 +171,7 @@ internal static class LargeBodyScenario
     {
         var headers = Encoding.ASCII.GetBytes(
             $"POST /api/interview-alerts HTTP/1.1\r\nHost: {adapter.BaseUrl.Authority}\r\nContent-Type: application/json\r\n" +
-            $"Content-Length: {DeclaredLength}\r\nx-functions-key: {AdapterProcess.FunctionKey}\r\n\r\n{{\"ex_id\":\"SLOW\",\"resume\":\"");
+            $"Content-Length: {DeclaredLength}\r\nx-functions-key: {AdapterProcess.FunctionKey}\r\nAuthorization: {AdapterProcess.CallerAuthorization}\r\n\r\n{{\"ex_id\":\"SLOW\",\"resume\":\"");
         var step = new byte[(int)(TrickleBytesPerSecond * TrickleStep.TotalSeconds)];
         Array.Fill(step, (byte)'A');
         var answers = new ConcurrentDictionary<int, string>();
