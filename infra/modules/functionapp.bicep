@@ -168,6 +168,13 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        // Equal to host.json extensions.http.maxConcurrentRequests: the platform adds an instance when that many
+        // requests run on one, instead of queueing more behind the host's limit (see scaling-and-concurrency.md).
+        triggers: {
+          http: {
+            perInstanceConcurrency: 2
+          }
+        }
       }
       runtime: {
         name: 'dotnet-isolated'

@@ -52,6 +52,18 @@ public sealed class FunctionAppTests(CompiledInfra infra)
     }
 
     [Fact]
+    public void HttpPerInstanceConcurrency_EqualsTheHostsConcurrentRequestLimit()
+    {
+        var hostJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "host.json")))!;
+        var hostLimit = (int?)hostJson["extensions"]?["http"]?["maxConcurrentRequests"];
+
+        var perInstance = (int?)infra.Site().Evaluated("properties.functionAppConfig.scaleAndConcurrency.triggers.http.perInstanceConcurrency");
+
+        Assert.NotNull(hostLimit);
+        Assert.Equal(hostLimit, perInstance);
+    }
+
+    [Fact]
     public void DeploymentStorage_IsTheBlobContainerWithUserAssignedIdentity()
     {
         var storage = infra.Site().Evaluated("properties.functionAppConfig.deployment.storage");
