@@ -15,6 +15,7 @@ public sealed partial class ParadoxClient(
     HttpClient http,
     ParadoxTokenProvider tokens,
     IOptions<ParadoxOptions> options,
+    TimeProvider time,
     ILogger<ParadoxClient> logger) : IParadoxClient
 {
     public async Task<ParadoxOutcome> SendInterviewAlertAsync(ReadOnlyMemory<byte> body, string trackingId, CancellationToken cancellationToken)
@@ -74,14 +75,15 @@ public sealed partial class ParadoxClient(
         if (response.StatusCode == HttpStatusCode.Unauthorized) tokens.Invalidate(token);
         else tokens.Confirm(token);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return ParadoxAnswerClassifier.Classify(response.StatusCode, text, RetryAfter(response));
+        return ParadoxAnswerClassifier.Classify(response.StatusCode, text, RetryAfter(response, time.GetUtcNow()));
     }
 
-    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>Paradox's Retry-After as a wait from <paramref name="now"/> (a date in the past means at once).</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        if (header?.Date is { } date) return date - now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         return null;
     }
 

@@ -12,7 +12,7 @@ namespace InterviewAlerts.Core.Paradox;
 /// </summary>
 public static class ParadoxResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ParadoxOptions options)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ParadoxOptions options, TimeProvider time)
     {
         pipeline.AddTimeout(options.TotalTimeout);
         pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -23,7 +23,7 @@ public static class ParadoxResilience
             Delay = TimeSpan.FromMilliseconds(500),
             MaxDelay = options.MaxInCallRetryAfter,
             ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(options.InCallRetries > 0 && ShouldRetry(args.Outcome, options.MaxInCallRetryAfter)),
+            ShouldHandle = args => ValueTask.FromResult(options.InCallRetries > 0 && ShouldRetry(args.Outcome, options.MaxInCallRetryAfter, time.GetUtcNow())),
         });
         pipeline.AddTimeout(options.AttemptTimeout);
     }
@@ -51,7 +51,7 @@ public static class ParadoxResilience
         pipeline.AddTimeout(options.AttemptTimeout);
     }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, DateTimeOffset now)
     {
         if (outcome.Exception is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } })
             return true;
@@ -60,7 +60,7 @@ public static class ParadoxResilience
             return false;
 
         // A long Retry-After is not waited out on a worker: the queue re-schedules the message instead.
-        var retryAfter = ParadoxClient.RetryAfter(response);
+        var retryAfter = ParadoxClient.RetryAfter(response, now);
         return retryAfter is null || retryAfter <= maxRetryAfter;
     }
 }

@@ -91,7 +91,8 @@ public static class AdapterServices
         services.AddSingleton<ParadoxTokenProvider>();
         services.AddHttpClient<IParadoxClient, ParadoxClient>()
             .AddResilienceHandler("paradox-interview-alerts", (pipeline, context) =>
-                ParadoxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value));
+                ParadoxResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<ParadoxOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<TimeProvider>()));
         return services;
     }
 
