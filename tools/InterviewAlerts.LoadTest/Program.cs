@@ -46,6 +46,6 @@ List<AdapterTarget> LargeBodyTargets()
 {
     var targets = args.Select((a, i) => (a, i)).Where(x => x.a == "--target" && x.i + 1 < args.Length).Select(x => AdapterTarget.Parse(args[x.i + 1])).ToList();
     if (targets.Count > 0) return targets;
-    var runner = Path.Combine(InterviewAlerts.Functions.Tests.Infrastructure.RepositoryRoot.Path, "src", "InterviewAlerts.LocalRunner", "bin", "Release", "net10.0", "InterviewAlerts.LocalRunner.dll");
+    var runner = Path.Combine(InterviewAlerts.IntegrationTests.Infrastructure.RepositoryRoot.Path, "src", "InterviewAlerts.LocalRunner", "bin", "Release", "net10.0", "InterviewAlerts.LocalRunner.dll");
     return [AdapterTarget.Parse("current=runner:" + runner)];
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using InterviewAlerts.Functions.Tests.Infrastructure;
+using InterviewAlerts.IntegrationTests.Infrastructure;
 
 namespace InterviewAlerts.LoadTest.Infrastructure;
 

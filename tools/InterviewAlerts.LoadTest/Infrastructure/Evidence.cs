@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using InterviewAlerts.Functions.Tests.Infrastructure;
+using InterviewAlerts.IntegrationTests.Infrastructure;
 
 namespace InterviewAlerts.LoadTest.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using InterviewAlerts.Functions.Tests.Infrastructure;
+using InterviewAlerts.IntegrationTests.Infrastructure;
 
 namespace InterviewAlerts.LoadTest.Infrastructure;
 

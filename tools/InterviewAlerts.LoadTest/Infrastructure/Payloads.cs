@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using InterviewAlerts.Functions.Tests.Infrastructure;
+using InterviewAlerts.IntegrationTests.Infrastructure;
 
 namespace InterviewAlerts.LoadTest.Infrastructure;
 

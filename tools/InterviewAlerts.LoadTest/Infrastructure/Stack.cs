@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using InterviewAlerts.Functions.Tests.Infrastructure;
+using InterviewAlerts.IntegrationTests.Infrastructure;
 using InterviewAlerts.LoadTest.Baselines;
 using InterviewAlerts.LocalRunner;
 using Microsoft.AspNetCore.Builder;
