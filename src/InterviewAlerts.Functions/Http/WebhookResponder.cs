@@ -5,6 +5,7 @@ using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Ingest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace InterviewAlerts.Functions.Http;
 
@@ -15,16 +16,25 @@ namespace InterviewAlerts.Functions.Http;
 public sealed class WebhookResponder(
     IngestService ingest,
     RequestInterpreter interpreter,
-    CallerAuthenticator callers)
+    CallerAuthenticator callers,
+    ILogger<WebhookResponder> logger)
 {
     public async Task<IActionResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await BodyReader.ReadAsync(request, BodyReader.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null) return MediaTypes.IsBrassRingOnly(request.ContentType) ? BrassRingAnswers.TooLarge() : ProblemResults.TooLarge(BodyReader.MaxBodyBytes);
+        if (body is null)
+        {
+            RefusalLog.TooLarge(logger, "too_large", request.ContentLength ?? BodyReader.MaxBodyBytes + 1L, request.ContentType ?? "-");
+            return MediaTypes.IsBrassRingOnly(request.ContentType) ? BrassRingAnswers.TooLarge() : ProblemResults.TooLarge(BodyReader.MaxBodyBytes);
+        }
 
         // A body that cannot be read at all is refused before authentication: the answer reveals nothing and queues nothing.
         var interpretation = interpreter.Interpret(request.ContentType, body.Value);
-        if (interpretation.UnsupportedMediaType) return ProblemResults.UnsupportedMediaType(interpretation.Errors);
+        if (interpretation.UnsupportedMediaType)
+        {
+            RefusalLog.Content(logger, interpretation, "-", "unsupported_media_type");
+            return ProblemResults.UnsupportedMediaType(interpretation.Errors);
+        }
 
         var authentication = await callers.AuthenticateAsync(RequestCredentials.Of(request), body.Value, interpretation.Shape, cancellationToken)
             .ConfigureAwait(false);
@@ -36,11 +46,13 @@ public sealed class WebhookResponder(
 
         if (NotAllowed(caller, interpretation) is { } reason)
         {
+            RefusalLog.Content(logger, interpretation, caller.Name, "not_allowed");
             return brassRing ? BrassRingAnswers.Forbidden(interpretation.Envelope, reason) : ProblemResults.Forbidden(reason);
         }
 
         var call = new IngestCall(caller, interpretation, request.Headers[NativeAnswers.IdempotencyKeyHeader].FirstOrDefault(), Activity.Current?.Id);
         var result = await ingest.AcceptAsync(call, cancellationToken).ConfigureAwait(false);
+        RefusalLog.Result(logger, result, caller.Name);
         if (brassRing) return BrassRingAnswers.For(result);
 
         return result.Status switch
