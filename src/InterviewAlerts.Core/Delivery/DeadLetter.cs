@@ -9,6 +9,9 @@ public sealed record DeadLetter
     [JsonPropertyName("trackingId")] public required string TrackingId { get; init; }
     [JsonPropertyName("state")] public required RequestState State { get; init; }
     [JsonPropertyName("reason")] public required string Reason { get; init; }
+
+    /// <summary>The reason as a code of <see cref="DeadLetterReasons"/>, to group and count by (absent in dead letters written before codes existed).</summary>
+    [JsonPropertyName("reasonCode")] public string? ReasonCode { get; init; }
     [JsonPropertyName("deadLetteredAt")] public required DateTimeOffset DeadLetteredAt { get; init; }
 
     /// <summary>The message as it was when it ended; null when it could not even be read (then see <see cref="RawMessage"/>).</summary>

@@ -17,7 +17,7 @@ public sealed partial class DeadLetterWriter(
 {
     /// <summary>
     /// Dead-letters a request whose record already holds its terminal state; <paramref name="reason"/> is the whole reason
-    /// (the record may hold it shortened). Returns the record as noted.
+    /// (the record may hold it shortened), the record's <see cref="RequestRecord.DeadLetterReason"/> its code. Returns the record as noted.
     /// </summary>
     public async Task<RequestRecord> WriteAsync(DeliveryMessage message, RequestRecord terminal, string reason, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ public sealed partial class DeadLetterWriter(
             TrackingId = message.TrackingId,
             State = terminal.State,
             Reason = reason,
+            ReasonCode = DeadLetterReasons.Of(terminal),
             DeadLetteredAt = now,
             Message = WithFinalAttempt(message, terminal),
         }, cancellationToken).ConfigureAwait(false);
@@ -45,6 +46,7 @@ public sealed partial class DeadLetterWriter(
             TrackingId = "unknown",
             State = RequestState.Poisoned,
             Reason = problem,
+            ReasonCode = DeadLetterReasons.UnreadableMessage,
             DeadLetteredAt = time.GetUtcNow(),
             RawMessage = rawMessage,
         }, cancellationToken).ConfigureAwait(false);

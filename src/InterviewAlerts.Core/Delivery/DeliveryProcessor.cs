@@ -103,7 +103,7 @@ public sealed partial class DeliveryProcessor(
         {
             ParadoxOutcomeKind.Delivered => await CompleteDeliveredAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
             ParadoxOutcomeKind.Transient => await RetryOrExpireAsync(withHistory, claimed, outcome, detail, cancellationToken).ConfigureAwait(false),
-            _ => await EndAsync(withHistory, claimed, RequestState.Rejected, detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
+            _ => await EndAsync(withHistory, claimed, RequestState.Rejected, DeadLetterReasons.Of(outcome), detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
         };
     }
 
@@ -179,8 +179,8 @@ public sealed partial class DeliveryProcessor(
         var horizonEnd = message.WindowStart + options.Value.RetryHorizon;
         if (now + delay > horizonEnd)
         {
-            return await EndAsync(message, claimed, RequestState.Expired, ExpiryReason(message, outcome, detail, now, horizonEnd), outcome.HttpStatus, cancellationToken)
-                .ConfigureAwait(false);
+            var (code, reason) = ExpiryReason(message, outcome, detail, now, horizonEnd);
+            return await EndAsync(message, claimed, RequestState.Expired, code, reason, outcome.HttpStatus, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -206,23 +206,24 @@ public sealed partial class DeliveryProcessor(
         return DeliveryResult.Retrying;
     }
 
-    private string ExpiryReason(DeliveryMessage message, ParadoxOutcome outcome, string detail, DateTimeOffset now, DateTimeOffset horizonEnd)
+    private (string Code, string Reason) ExpiryReason(DeliveryMessage message, ParadoxOutcome outcome, string detail, DateTimeOffset now, DateTimeOffset horizonEnd)
     {
         // A Retry-After header comes with 408/429/5xx; a 401's wait is the adapter's own spacing of token requests.
         if (outcome.RetryAfter is { } retryAfter && now + retryAfter > horizonEnd && outcome.HttpStatus is not (null or 401))
         {
-            return $"Expired: Paradox asked to wait {retryAfter} (Retry-After) before the next try, past the end of the retry horizon " +
-                $"({options.Value.RetryHorizon} from {message.WindowStart:u}, ends {horizonEnd:u}); {message.Attempt} attempts; last: {detail}";
+            return (DeadLetterReasons.RetryAfterBeyondHorizon, $"Expired: Paradox asked to wait {retryAfter} (Retry-After) before the next try, past the end of the retry horizon " +
+                $"({options.Value.RetryHorizon} from {message.WindowStart:u}, ends {horizonEnd:u}); {message.Attempt} attempts; last: {detail}");
         }
 
-        return $"Expired: still failing after {message.Attempt} attempts over {options.Value.RetryHorizon}; last: {detail}";
+        return (DeadLetterReasons.RetriesExhausted, $"Expired: still failing after {message.Attempt} attempts over {options.Value.RetryHorizon}; last: {detail}");
     }
 
     /// <summary>
     /// Ends the request: its terminal state and reason are recorded first (a copy of the message that arrives later is
     /// then never sent), then its dead letter is written. The record's lease is held until the dead letter is noted.
     /// </summary>
-    private async Task<DeliveryResult> EndAsync(DeliveryMessage message, RequestRecord claimed, RequestState state, string reason, int? httpStatus, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> EndAsync(
+        DeliveryMessage message, RequestRecord claimed, RequestState state, string reasonCode, string reason, int? httpStatus, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var terminal = claimed with
@@ -232,6 +233,7 @@ public sealed partial class DeliveryProcessor(
             LeaseUntil = now + options.Value.AttemptLease,
             LastError = Shorten(reason),
             LastHttpStatus = httpStatus,
+            DeadLetterReason = reasonCode,
             DeadLetteredAt = null,
         };
         await WriteTerminalAsync(terminal, cancellationToken).ConfigureAwait(false);

@@ -51,7 +51,7 @@ public sealed partial class PoisonRecorder(
             State = RequestState.Poisoned,
             ReceivedAt = message.ReceivedAt,
             Attempts = message.Attempt,
-        }) with { State = RequestState.Poisoned, UpdatedAt = now, LeaseUntil = null, LastError = PoisonedReason };
+        }) with { State = RequestState.Poisoned, UpdatedAt = now, LeaseUntil = null, LastError = PoisonedReason, DeadLetterReason = DeadLetterReasons.Poisoned };
 
         // The terminal state first: from then on no copy of the message is sent.
         await records.UpsertAsync(poisoned, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public sealed record RequestRecord
     public DateTimeOffset? DeliveredAt { get; init; }
     public string? LastError { get; init; }
     public int? LastHttpStatus { get; init; }
+
+    /// <summary>Why a rejected, expired or poisoned request ended, as a code of <c>DeadLetterReasons</c>; null otherwise.</summary>
+    public string? DeadLetterReason { get; init; }
     public int Replays { get; init; }
 
     /// <summary>When the dead letter of a rejected, expired or poisoned request was written; null until then.</summary>

@@ -186,6 +186,7 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         ["LastHttpStatus"] = record.LastHttpStatus,
         ["Replays"] = record.Replays,
         ["DeadLetteredAt"] = record.DeadLetteredAt,
+        ["DeadLetterReason"] = record.DeadLetterReason,
         [KeyRowProperty] = record.IdempotencyKeyRow,
     };
 
@@ -204,6 +205,7 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         LastHttpStatus = entity.GetInt32("LastHttpStatus"),
         Replays = entity.GetInt32("Replays") ?? 0,
         DeadLetteredAt = entity.GetDateTimeOffset("DeadLetteredAt"),
+        DeadLetterReason = entity.GetString("DeadLetterReason"),
         IdempotencyKeyRow = entity.GetString(KeyRowProperty),
         ETag = entity.ETag.ToString(),
     };

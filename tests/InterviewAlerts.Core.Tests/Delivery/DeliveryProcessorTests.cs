@@ -82,7 +82,7 @@ public sealed class DeliveryProcessorTests
         var result = await Processor().ProcessAsync(Serialize(message), CancellationToken.None);
 
         Assert.Equal(DeliveryResult.Expired, result);
-        _deadLetters.Verify(d => d.AddAsync(It.Is<DeadLetter>(x => x.State == RequestState.Expired && x.Message!.History.Count == 1), It.IsAny<CancellationToken>()));
+        _deadLetters.Verify(d => d.AddAsync(It.Is<DeadLetter>(x => x.State == RequestState.Expired && x.ReasonCode == DeadLetterReasons.RetriesExhausted && x.Message!.History.Count == 1), It.IsAny<CancellationToken>()));
         _records.Verify(r => r.UpsertAsync(It.Is<RequestRecord>(x => x.State == RequestState.Expired), It.IsAny<CancellationToken>()));
         _queue.VerifyNoOtherCalls();
     }
@@ -179,6 +179,7 @@ public sealed class DeliveryProcessorTests
         Assert.Equal(DeliveryResult.Rejected, result);
         Assert.Equal(["record Rejected", "dead letter", "record Rejected noted"], _writes);
         Assert.Equal("Paradox declined the request: Candidate is archived.", Assert.Single(_written).Reason);
+        Assert.Equal(DeadLetterReasons.ParadoxDeclined, _written[0].ReasonCode);
     }
 
     [Fact]
@@ -260,6 +261,7 @@ public sealed class DeliveryProcessorTests
 
         Assert.Equal(DeliveryResult.Expired, result);
         Assert.StartsWith("Expired: Paradox asked to wait 1.06:00:00 (Retry-After)", Assert.Single(_written).Reason, StringComparison.Ordinal);
+        Assert.Equal(DeadLetterReasons.RetryAfterBeyondHorizon, _written[0].ReasonCode);
         _queue.VerifyNoOtherCalls();
     }
 

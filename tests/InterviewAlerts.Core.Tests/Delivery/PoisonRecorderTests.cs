@@ -39,6 +39,7 @@ public sealed class PoisonRecorderTests
         var deadLetter = Assert.Single(_written);
         Assert.Equal(RequestState.Rejected, deadLetter.State);
         Assert.Equal("Paradox declined the request: [redacted] is blocked.", deadLetter.Reason);
+        Assert.Equal(DeadLetterReasons.ParadoxDeclined, deadLetter.ReasonCode);
         Assert.Equal(["dead letter", "record Rejected noted"], _writes);
     }
 
@@ -64,6 +65,7 @@ public sealed class PoisonRecorderTests
 
         Assert.Equal(["record Poisoned", "dead letter", "record Poisoned noted"], _writes);
         Assert.Equal(PoisonRecorder.PoisonedReason, Assert.Single(_written).Reason);
+        Assert.Equal(DeadLetterReasons.Poisoned, _written[0].ReasonCode);
     }
 
     [Fact]
@@ -74,6 +76,7 @@ public sealed class PoisonRecorderTests
         var deadLetter = Assert.Single(_written);
         Assert.Equal("not json", deadLetter.RawMessage);
         Assert.Equal(RequestState.Poisoned, deadLetter.State);
+        Assert.Equal(DeadLetterReasons.UnreadableMessage, deadLetter.ReasonCode);
         Assert.StartsWith("Poisoned and unreadable:", deadLetter.Reason, StringComparison.Ordinal);
     }
 
