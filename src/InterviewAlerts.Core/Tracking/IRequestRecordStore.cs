@@ -3,9 +3,6 @@ namespace InterviewAlerts.Core.Tracking;
 /// <summary>Durable request records (Azure Table storage in production, Azurite locally).</summary>
 public interface IRequestRecordStore
 {
-    /// <summary>Inserts the record unless one with the same tracking id exists; returns the stored one either way.</summary>
-    Task<(bool Created, RequestRecord Record)> TryCreateAsync(RequestRecord record, CancellationToken cancellationToken);
-
     /// <summary>
     /// Inserts the idempotency key entity and the record together (one entity-group transaction), unless the key
     /// exists: then returns the existing entry and the record it names. <paramref name="record"/> must be in the

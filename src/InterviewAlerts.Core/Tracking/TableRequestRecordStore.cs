@@ -80,21 +80,6 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         }
     }
 
-    public async Task<(bool Created, RequestRecord Record)> TryCreateAsync(RequestRecord record, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await table.AddEntityAsync(ToEntity(record), cancellationToken).ConfigureAwait(false);
-            return (true, record with { ETag = response.Headers.ETag?.ToString() });
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var existing = await GetAsync(record.Caller, record.TrackingId, cancellationToken).ConfigureAwait(false);
-            // Deleted between our insert and read (purge): insert again.
-            return existing is not null ? (false, existing) : await TryCreateAsync(record, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     public async Task<RequestRecord?> GetAsync(string caller, string trackingId, CancellationToken cancellationToken)
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(caller, trackingId, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -6,11 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InterviewAlerts.Functions.Http;
 
-/// <summary>RFC 9457 problem answers (application/problem+json) with the field errors listed.</summary>
+/// <summary>
+/// RFC 9457 problem answers (application/problem+json) with the field errors listed, on ASP.NET Core's
+/// <see cref="ProblemDetails"/> model. Written here rather than by <c>IProblemDetailsService</c> because answers also carry
+/// Retry-After or WWW-Authenticate and keep their text unescaped (quotes and angle brackets as received).
+/// </summary>
 public static class ProblemResults
 {
     /// <summary>The challenges a JSON caller may answer: its secret as Basic or Bearer (signatures need no challenge).</summary>
     public const string Challenge = "Basic realm=\"interview-alerts\", Bearer realm=\"interview-alerts\"";
+
+    private const string TypePrefix = "urn:interview-alerts:problem:";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -43,27 +49,29 @@ public static class ProblemResults
 
     /// <summary>Our own dependency failed (storage, the secret store): nothing was accepted, retry.</summary>
     public static IActionResult Unavailable(TimeSpan? retryAfter = null) =>
-        new ProblemContent(StatusCodes.Status503ServiceUnavailable, new
+        new ProblemContent(StatusCodes.Status503ServiceUnavailable, new ProblemDetails
         {
-            type = "urn:interview-alerts:problem:unavailable",
-            title = "The request could not be queued; nothing was accepted. Retry shortly.",
-            status = StatusCodes.Status503ServiceUnavailable,
+            Type = TypePrefix + "unavailable",
+            Title = "The request could not be queued; nothing was accepted. Retry shortly.",
+            Status = StatusCodes.Status503ServiceUnavailable,
         }, Seconds(retryAfter ?? TimeSpan.FromSeconds(5)));
 
     public static IActionResult Problem(int status, string type, string title, IReadOnlyList<FieldError> errors) =>
         new ProblemContent(status, Body(status, type, title, errors));
 
-    private static object Body(int status, string type, string title, IReadOnlyList<FieldError> errors) => new
+    private static ProblemDetails Body(int status, string type, string title, IReadOnlyList<FieldError> errors) => new()
     {
-        type = "urn:interview-alerts:problem:" + type,
-        title,
-        status,
-        errors = errors.Select(e => new { field = e.Field, code = e.Code, message = e.Message }),
+        Type = TypePrefix + type,
+        Title = title,
+        Status = status,
+        Extensions = { ["errors"] = errors.Select(e => new ProblemError(e.Field, e.Code, e.Message)).ToArray() },
     };
 
     private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
 
-    private sealed class ProblemContent(int status, object body, int? retryAfterSeconds = null, string? wwwAuthenticate = null) : IActionResult
+    private sealed record ProblemError(string Field, string Code, string Message);
+
+    private sealed class ProblemContent(int status, ProblemDetails body, int? retryAfterSeconds = null, string? wwwAuthenticate = null) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context)
         {

@@ -26,8 +26,6 @@ public sealed class DeliveryProcessorTests
 
     public DeliveryProcessorTests()
     {
-        _records.Setup(r => r.TryCreateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((RequestRecord r, CancellationToken _) => (true, r with { ETag = "1" }));
         _records.Setup(r => r.TryUpdateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>())).ReturnsAsync(() => Record(RequestState.Received, attempts: 0));
         _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Ingest;
-using InterviewAlerts.Core.Tests.Contract;
+using InterviewAlerts.Core.Tests.Ingest;
 
 namespace InterviewAlerts.Core.Tests.Validation;
 

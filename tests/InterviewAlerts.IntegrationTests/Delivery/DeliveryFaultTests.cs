@@ -190,7 +190,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     {
         var id = InterviewAlerts.Core.Tracking.TrackingIds.New();
         var broken = new DeliveryMessage { TrackingId = id, Caller = AdapterHarness.JsonCaller, Source = RequestShape.Native, ReceivedAt = DateTimeOffset.UtcNow, BodyBlob = "missing.json" };
-        await new InterviewAlerts.Core.Tracking.TableRequestRecordStore(_harness.Records()).TryCreateAsync(new InterviewAlerts.Core.Tracking.RequestRecord
+        await new InterviewAlerts.Core.Tracking.TableRequestRecordStore(_harness.Records()).UpsertAsync(new InterviewAlerts.Core.Tracking.RequestRecord
         {
             TrackingId = id,
             Caller = AdapterHarness.JsonCaller,

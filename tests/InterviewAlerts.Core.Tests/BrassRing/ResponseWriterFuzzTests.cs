@@ -2,8 +2,9 @@ using System.Text;
 using System.Xml;
 using CsCheck;
 using InterviewAlerts.Core.BrassRing;
+using InterviewAlerts.Core.Tests.Ingest;
 
-namespace InterviewAlerts.Core.Tests.Fuzzing;
+namespace InterviewAlerts.Core.Tests.BrassRing;
 
 /// <summary>BrassRing's answer is well-formed XML whatever text it carries: control characters, lone surrogates, markup.</summary>
 public sealed class ResponseWriterFuzzTests

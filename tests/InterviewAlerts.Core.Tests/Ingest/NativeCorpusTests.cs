@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
+using InterviewAlerts.Core.Tests.Requests;
 
-namespace InterviewAlerts.Core.Tests.Contract;
+namespace InterviewAlerts.Core.Tests.Ingest;
 
 /// <summary>Runs every corpus case through read → normalize → validate, as the webhook does.</summary>
 public sealed class NativeCorpusTests

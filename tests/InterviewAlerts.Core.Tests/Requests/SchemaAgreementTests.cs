@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
 using Json.Schema;
+using InterviewAlerts.Core.Tests.Ingest;
 
-namespace InterviewAlerts.Core.Tests.Contract;
+namespace InterviewAlerts.Core.Tests.Requests;
 
 /// <summary>
 /// The published JSON Schema (docs/schema/interview-request.schema.json) must accept exactly what the

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Requests;
 
-namespace InterviewAlerts.Core.Tests.Contract;
+namespace InterviewAlerts.Core.Tests.Requests;
 
 /// <summary>
 /// The JSON type each documented field must have in the body sent to Paradox, written out by hand from

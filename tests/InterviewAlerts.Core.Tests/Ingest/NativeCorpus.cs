@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace InterviewAlerts.Core.Tests.Contract;
+namespace InterviewAlerts.Core.Tests.Ingest;
 
 /// <summary>One case of tests/corpus/native-requests.json.</summary>
 public sealed record CorpusCase(

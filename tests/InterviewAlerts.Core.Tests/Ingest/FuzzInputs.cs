@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using CsCheck;
 using InterviewAlerts.Core.Requests;
 
-namespace InterviewAlerts.Core.Tests.Fuzzing;
+namespace InterviewAlerts.Core.Tests.Ingest;
 
 /// <summary>A body as posted: its Content-Type and bytes, printed readably when a property fails.</summary>
 public sealed record FuzzBody(string? ContentType, byte[] Bytes)

@@ -7,7 +7,7 @@ using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
 
-namespace InterviewAlerts.Core.Tests.Fuzzing;
+namespace InterviewAlerts.Core.Tests.Ingest;
 
 /// <summary>
 /// Property-based fuzzing of <see cref="RequestInterpreter.Interpret"/> with CsCheck, 2,000 samples per generator.
