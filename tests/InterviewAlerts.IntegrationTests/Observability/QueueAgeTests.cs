@@ -45,13 +45,14 @@ public sealed class QueueAgeTests(AzuriteFixture fixture) : IClassFixture<Azurit
     }
 
     [Fact]
-    public void The_probe_runs_every_minute()
+    public void The_probe_runs_every_minute_without_a_schedule_monitor()
     {
         var trigger = typeof(MeasureDeliveryQueueAge).GetMethod(nameof(MeasureDeliveryQueueAge.Run))!.GetParameters()
             .Select(parameter => parameter.GetCustomAttributes(typeof(TimerTriggerAttribute), false).OfType<TimerTriggerAttribute>().SingleOrDefault())
             .Single(attribute => attribute is not null)!;
 
         Assert.Equal("0 * * * * *", trigger.Schedule);
+        Assert.False(trigger.UseMonitor);
     }
 
     public void Dispose() => _captured.Dispose();
