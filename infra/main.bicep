@@ -96,6 +96,18 @@ param deliveryFailureRateThresholdPercent int = 20
 @minValue(1)
 param deliveryFailureRateMinimumAttempts int = 5
 
+@description('Requests of one caller refused for their content in 15 minutes above which the rejection-spike alert fires.')
+@minValue(1)
+param rejectionSpikeThreshold int = 20
+
+@description('Failed authentications of one caller name in 15 minutes above which the authentication-failure alert fires.')
+@minValue(1)
+param authenticationFailureThreshold int = 10
+
+@description('Seconds the oldest delivery-queue message must have waited at every sample of 15 minutes for the queue-age alert to fire.')
+@minValue(60)
+param queueAgeThresholdSeconds int = 900
+
 @description('Optional object id of the operator (user or group) allowed to set secret values (Key Vault Secrets Officer on the vault). azd passes the signed-in user (AZURE_PRINCIPAL_ID). Empty = none.')
 param operatorPrincipalId string = ''
 
@@ -258,10 +270,24 @@ module alerts 'modules/alerts.bicep' = {
     namePrefix: namePrefix
     location: location
     tags: allTags
-    workspaceId: monitoring.outputs.workspaceId
+    appInsightsId: monitoring.outputs.appInsightsId
     alertEmailAddress: alertEmailAddress
     deliveryFailureRateThresholdPercent: deliveryFailureRateThresholdPercent
     deliveryFailureRateMinimumAttempts: deliveryFailureRateMinimumAttempts
+    rejectionSpikeThreshold: rejectionSpikeThreshold
+    authenticationFailureThreshold: authenticationFailureThreshold
+    queueAgeThresholdSeconds: queueAgeThresholdSeconds
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  scope: resourceGroupResource
+  params: {
+    location: location
+    tags: allTags
+    appInsightsId: monitoring.outputs.appInsightsId
+    displayName: 'Interview alerts (${environmentName})'
   }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using InterviewAlerts.Core.Observability;
 using Microsoft.Extensions.Options;
@@ -6,24 +5,21 @@ using Microsoft.Extensions.Options;
 namespace InterviewAlerts.Core.Callers;
 
 /// <summary>
-/// Counts failed authentications per caller name (metric interview_alerts.auth.failures, tag caller) and, after
+/// Counts failed authentications per caller name (<see cref="AdapterMetrics.AuthenticationFailures"/>, tag caller) and, after
 /// <see cref="CallersOptions.FailureLimit"/> failures within <see cref="CallersOptions.FailureWindow"/>, locks the
 /// name until the window ends. Bounded: one fixed-window limiter per configured name, one shared by all unknown names.
 /// </summary>
 public sealed class AuthenticationFailureLimiter : IDisposable
 {
-    public const string MetricName = "interview_alerts.auth.failures";
-
     /// <summary>The bucket and metric tag of every name that is not configured (keeps both bounded).</summary>
-    public const string UnknownCaller = "unknown";
-
-    private static readonly Meter Meter = new(Telemetry.SourceName);
-    private static readonly Counter<long> Failures = Meter.CreateCounter<long>(MetricName, description: "Failed caller authentications");
+    public const string UnknownCaller = AdapterMetrics.Unknown;
 
     private readonly Dictionary<string, FixedWindowRateLimiter> _limiters;
+    private readonly AdapterMetrics _metrics;
 
-    public AuthenticationFailureLimiter(IOptions<CallersOptions> options)
+    public AuthenticationFailureLimiter(IOptions<CallersOptions> options, AdapterMetrics metrics)
     {
+        _metrics = metrics;
         var settings = options.Value;
         _limiters = settings.Callers.Keys.Append(UnknownCaller).Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(
             name => name,
@@ -47,7 +43,7 @@ public sealed class AuthenticationFailureLimiter : IDisposable
 
     public void RecordFailure(string bucket)
     {
-        Failures.Add(1, new KeyValuePair<string, object?>("caller", bucket));
+        _metrics.AuthenticationFailed(bucket);
         using var lease = Limiter(bucket).AttemptAcquire(1);
     }
 

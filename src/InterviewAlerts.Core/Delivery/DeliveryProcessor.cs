@@ -19,6 +19,7 @@ public sealed partial class DeliveryProcessor(
     DeadLetterWriter deadLetters,
     IPayloadStore payloads,
     IOptions<DeliveryOptions> options,
+    AdapterMetrics metrics,
     TimeProvider time,
     ILogger<DeliveryProcessor> logger)
 {
@@ -166,6 +167,7 @@ public sealed partial class DeliveryProcessor(
             LastHttpStatus = outcome.HttpStatus,
         }, cancellationToken).ConfigureAwait(false);
 
+        metrics.Delivered(outcome.HttpStatus, message.Attempt, now - message.ReceivedAt);
         if (message.BodyBlob is not null) await payloads.DeleteAsync(message.BodyBlob, cancellationToken).ConfigureAwait(false);
         LogDelivered(logger, message.TrackingId, message.Attempt);
         return DeliveryResult.Delivered;
@@ -203,6 +205,7 @@ public sealed partial class DeliveryProcessor(
         }
 
         LogRescheduled(logger, message.TrackingId, message.Attempt + 1, (int)delay.TotalSeconds);
+        metrics.DeliveryRetried(outcome.HttpStatus);
         return DeliveryResult.Retrying;
     }
 
@@ -237,6 +240,7 @@ public sealed partial class DeliveryProcessor(
             DeadLetteredAt = null,
         };
         await WriteTerminalAsync(terminal, cancellationToken).ConfigureAwait(false);
+        metrics.DeliveryEnded(state, reasonCode, httpStatus, message.Attempt, now - message.ReceivedAt);
         await deadLetters.WriteAsync(message, terminal, reason, cancellationToken).ConfigureAwait(false);
         return state == RequestState.Expired ? DeliveryResult.Expired : DeliveryResult.Rejected;
     }

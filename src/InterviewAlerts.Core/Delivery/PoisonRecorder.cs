@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.Observability;
 using InterviewAlerts.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ namespace InterviewAlerts.Core.Delivery;
 public sealed partial class PoisonRecorder(
     IRequestRecordStore records,
     DeadLetterWriter deadLetters,
+    AdapterMetrics metrics,
     TimeProvider time,
     ILogger<PoisonRecorder> logger)
 {
@@ -24,6 +26,7 @@ public sealed partial class PoisonRecorder(
         {
             await deadLetters.WriteUnreadableAsync(rawMessage, "Poisoned and unreadable: " + (problem ?? "no valid tracking id."), cancellationToken)
                 .ConfigureAwait(false);
+            metrics.DeliveryPoisoned(DeadLetterReasons.UnreadableMessage);
             return;
         }
 
@@ -55,6 +58,7 @@ public sealed partial class PoisonRecorder(
 
         // The terminal state first: from then on no copy of the message is sent.
         await records.UpsertAsync(poisoned, cancellationToken).ConfigureAwait(false);
+        metrics.DeliveryPoisoned(DeadLetterReasons.Poisoned);
         await deadLetters.WriteAsync(message, poisoned, PoisonedReason, cancellationToken).ConfigureAwait(false);
         LogPoisoned(logger, message.TrackingId);
     }

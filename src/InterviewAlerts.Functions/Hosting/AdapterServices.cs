@@ -26,6 +26,7 @@ public static class AdapterServices
     public static IServiceCollection AddInterviewAlertsAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddAdapterMetrics();
 
         services.AddOptions<ParadoxOptions>().Bind(configuration.GetSection(ParadoxOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ParadoxOptions>, ParadoxOptionsValidator>();

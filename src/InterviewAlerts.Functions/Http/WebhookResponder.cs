@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Ingest;
+using InterviewAlerts.Core.Observability;
+using InterviewAlerts.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -17,6 +19,7 @@ public sealed class WebhookResponder(
     IngestService ingest,
     RequestInterpreter interpreter,
     CallerAuthenticator callers,
+    AdapterMetrics metrics,
     ILogger<WebhookResponder> logger)
 {
     public async Task<IActionResult> IngestAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -25,6 +28,7 @@ public sealed class WebhookResponder(
         if (body is null)
         {
             RefusalLog.TooLarge(logger, "too_large", request.ContentLength ?? BodyReader.MaxBodyBytes + 1L, request.ContentType ?? "-");
+            metrics.RequestRejected(null, AdapterMetrics.Unknown, null, ErrorCodes.TooLarge);
             return MediaTypes.IsBrassRingOnly(request.ContentType) ? BrassRingAnswers.TooLarge() : ProblemResults.TooLarge(BodyReader.MaxBodyBytes);
         }
 
@@ -33,6 +37,7 @@ public sealed class WebhookResponder(
         if (interpretation.UnsupportedMediaType)
         {
             RefusalLog.Content(logger, interpretation, "-", "unsupported_media_type");
+            metrics.CallRefused(interpretation, AdapterMetrics.Unknown, ErrorCodes.UnsupportedMediaType);
             return ProblemResults.UnsupportedMediaType(interpretation.Errors);
         }
 
@@ -47,12 +52,14 @@ public sealed class WebhookResponder(
         if (NotAllowed(caller, interpretation) is { } reason)
         {
             RefusalLog.Content(logger, interpretation, caller.Name, "not_allowed");
+            metrics.CallRefused(interpretation, caller.Name, ErrorCodes.NotAllowed);
             return brassRing ? BrassRingAnswers.Forbidden(interpretation.Envelope, reason) : ProblemResults.Forbidden(reason);
         }
 
         var call = new IngestCall(caller, interpretation, request.Headers[NativeAnswers.IdempotencyKeyHeader].FirstOrDefault(), Activity.Current?.Id);
         var result = await ingest.AcceptAsync(call, cancellationToken).ConfigureAwait(false);
         RefusalLog.Result(logger, result, caller.Name);
+        metrics.IngestAnswered(result, caller.Name);
         if (brassRing) return BrassRingAnswers.For(result);
 
         return result.Status switch

@@ -2,6 +2,7 @@ using System.Text;
 using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Secrets;
+using InterviewAlerts.Core.Tests.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed class CallerAuthenticatorTests
         }).Build();
         var wrapped = Options.Create(options);
         return new CallerAuthenticator(wrapped, secrets ?? new ConfigurationSecretStore(configuration),
-            new AuthenticationFailureLimiter(wrapped), new WebhookIdReplayCache(_time), _time, NullLogger<CallerAuthenticator>.Instance);
+            new AuthenticationFailureLimiter(wrapped, UnobservedMetrics.Instance), new WebhookIdReplayCache(_time), _time, NullLogger<CallerAuthenticator>.Instance);
     }
 
     private static CallerCredentials Basic(string name, string secret) =>

@@ -3,6 +3,7 @@ using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Storage;
+using InterviewAlerts.Core.Tests.Observability;
 using InterviewAlerts.Core.Tracking;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -296,7 +297,7 @@ public sealed class DeliveryProcessorTests
     private DeliveryProcessor Processor() => new(
         _paradox.Object, _records.Object, _queue.Object,
         new DeadLetterWriter(_deadLetters.Object, _records.Object, _time, NullLogger<DeadLetterWriter>.Instance), _payloads.Object,
-        Options.Create(_options), _time, NullLogger<DeliveryProcessor>.Instance);
+        Options.Create(_options), UnobservedMetrics.Instance, _time, NullLogger<DeliveryProcessor>.Instance);
 
     private DeliveryMessage Message(int attempt) => new()
     {

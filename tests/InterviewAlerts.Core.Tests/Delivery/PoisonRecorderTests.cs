@@ -1,6 +1,7 @@
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Storage;
+using InterviewAlerts.Core.Tests.Observability;
 using InterviewAlerts.Core.Tracking;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -86,6 +87,7 @@ public sealed class PoisonRecorderTests
     private PoisonRecorder Recorder() => new(
         _records.Object,
         new DeadLetterWriter(_deadLetters.Object, _records.Object, _time, NullLogger<DeadLetterWriter>.Instance),
+        UnobservedMetrics.Instance,
         _time,
         NullLogger<PoisonRecorder>.Instance);
 

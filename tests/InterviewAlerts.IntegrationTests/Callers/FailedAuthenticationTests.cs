@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using InterviewAlerts.Core.Callers;
+using InterviewAlerts.Core.Observability;
 using InterviewAlerts.IntegrationTests.Infrastructure;
 
 namespace InterviewAlerts.IntegrationTests.Callers;
@@ -29,7 +30,7 @@ public sealed class FailedAuthenticationTests(FailedAuthenticationFixture fixtur
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "InterviewAlerts" && instrument.Name == AuthenticationFailureLimiter.MetricName) l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == AdapterMetrics.MeterName && instrument.Name == AdapterMetrics.AuthenticationFailures) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
         {
