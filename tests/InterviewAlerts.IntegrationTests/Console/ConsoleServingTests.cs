@@ -2,6 +2,7 @@ using System.Net;
 using InterviewAlerts.Functions.Http;
 using InterviewAlerts.IntegrationTests.Contract;
 using InterviewAlerts.IntegrationTests.Infrastructure;
+using InterviewAlerts.IntegrationTests.Metadata;
 using OpenQA.Selenium;
 
 namespace InterviewAlerts.IntegrationTests.Console;
@@ -10,6 +11,16 @@ namespace InterviewAlerts.IntegrationTests.Console;
 public sealed class ConsoleServingTests(DeliveringAdapterFixture fixture) : IClassFixture<DeliveringAdapterFixture>
 {
     private readonly AdapterHarness _harness = fixture.Harness;
+
+    [Fact]
+    public void The_build_declares_the_page_behind_the_admin_key_and_only_its_assets_anonymous()
+    {
+        var routes = FunctionMetadataTests.HttpRoutes();
+
+        Assert.Contains(("ops/console", "get", "Admin"), routes);
+        Assert.Contains(("ops/console-assets/{file}", "get", "Anonymous"), routes);
+        Assert.Equal(2, routes.Count(r => r.Route.StartsWith("ops/console", StringComparison.Ordinal)));
+    }
 
     [Fact]
     public async Task The_page_is_html_never_stored_and_allowed_only_its_own_script_and_style()
