@@ -149,7 +149,6 @@
       openButton(item.trackingId),
       stateBadge(item.state),
       item.caller,
-      item.shape,
       item.manifest,
       item.transactId,
       time(item.receivedAt),
