@@ -7,6 +7,7 @@
   const keyName = 'interview-alerts.ops-key';
   const inFlight = new Set(['received', 'sending', 'retrying']);
   const refreshEveryMs = 2000;
+  const cannotReplay = 'A discarded dead letter cannot be replayed.';
 
   // The admin key arrives once as ?code=; keep it for this tab only and take it out of the address bar and history.
   const address = new URL(window.location.href);
@@ -60,6 +61,10 @@
     if (!value) return '—';
     const date = new Date(value);
     return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  }
+
+  function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
   }
 
   function orDash(value) {
@@ -157,10 +162,9 @@
       item.reasonCode || (item.reasonCodes || []).join(', '),
     ])));
     table.hidden = answer.items.length === 0;
-    const count = answer.items.length === 1 ? '1 request' : answer.items.length + ' requests';
     $('search-summary').textContent = answer.items.length === 0
       ? 'No request matches (the time range defaults to the last 7 days).'
-      : count + ' found' + (answer.truncated ? ', more exist: narrow the filters or raise the limit.' : '.');
+      : plural(answer.items.length, 'request') + ' found' + (answer.truncated ? ', more exist: narrow the filters or raise the limit.' : '.');
   }
 
   // ---------- one request ----------
@@ -267,12 +271,12 @@
         + (group.count > group.items.length ? ` · showing ${group.items.length}` : '');
       const replay = section.querySelector('.group-replay');
       replay.textContent = `Replay all ${group.count}`;
-      replay.setAttribute('aria-label', `Replay all ${group.count} dead letters of ${group.reasonCode}`);
-      replay.addEventListener('click', () => act('replay', { reasonCode: group.reasonCode }, `Replay all ${group.count} dead letters of ${group.reasonCode}?`));
+      replay.setAttribute('aria-label', `Replay all ${plural(group.count, 'dead letter')} of ${group.reasonCode}`);
+      replay.addEventListener('click', () => act('replay', { reasonCode: group.reasonCode }, `Replay all ${plural(group.count, 'dead letter')} of ${group.reasonCode}?`));
       const discard = section.querySelector('.group-discard');
       discard.textContent = `Discard all ${group.count}`;
-      discard.setAttribute('aria-label', `Discard all ${group.count} dead letters of ${group.reasonCode}`);
-      discard.addEventListener('click', () => act('discard', { reasonCode: group.reasonCode }, `Discard all ${group.count} dead letters of ${group.reasonCode}? They cannot be replayed afterwards.`));
+      discard.setAttribute('aria-label', `Discard all ${plural(group.count, 'dead letter')} of ${group.reasonCode}`);
+      discard.addEventListener('click', () => act('discard', { reasonCode: group.reasonCode }, `Discard all ${plural(group.count, 'dead letter')} of ${group.reasonCode}? ${cannotReplay}`));
       const table = section.querySelector('table');
       table.caption.textContent = 'Dead letters of ' + group.reasonCode;
       table.tBodies[0].replaceChildren(...group.items.map((item) => {
@@ -291,7 +295,7 @@
     const total = answer.groups.reduce((sum, g) => sum + g.count, 0);
     $('dead-letter-summary').textContent = total === 0
       ? 'No dead letter is held.'
-      : `${total} dead letter${total === 1 ? '' : 's'} in ${answer.groups.length} reason${answer.groups.length === 1 ? '' : 's'}.`;
+      : `${plural(total, 'dead letter')} in ${plural(answer.groups.length, 'reason')}.`;
     updateSelection();
   }
 
@@ -339,8 +343,8 @@
   $('detail-refresh').addEventListener('click', () => openId && openRequest(openId));
   $('detail-close').addEventListener('click', closeRequest);
   $('detail-replay').addEventListener('click', () => act('replay', { trackingIds: [openId] }));
-  $('detail-discard').addEventListener('click', () => act('discard', { trackingIds: [openId] }, `Discard the dead letter of ${openId}? It cannot be replayed afterwards.`));
+  $('detail-discard').addEventListener('click', () => act('discard', { trackingIds: [openId] }, `Discard the dead letter of ${openId}? ${cannotReplay}`));
   $('replay-selected').addEventListener('click', () => act('replay', { trackingIds: selectedIds() }));
-  $('discard-selected').addEventListener('click', () => act('discard', { trackingIds: selectedIds() }, `Discard ${selectedIds().length} dead letters? They cannot be replayed afterwards.`));
+  $('discard-selected').addEventListener('click', () => act('discard', { trackingIds: selectedIds() }, `Discard ${plural(selectedIds().length, 'dead letter')}? ${cannotReplay}`));
   document.body.dataset.ready = 'true';
 })();

@@ -82,6 +82,25 @@ public sealed class ConsoleBrowser : IDisposable
         }
     }
 
+    /// <summary>Waits for the page's confirmation dialog, accepts it and returns its question.</summary>
+    public string AcceptConfirmation()
+    {
+        var alert = Wait.Until(d =>
+        {
+            try
+            {
+                return d.SwitchTo().Alert();
+            }
+            catch (NoAlertPresentException)
+            {
+                return null;
+            }
+        })!;
+        var question = alert.Text ?? "";
+        alert.Accept();
+        return question;
+    }
+
     public void Fill(string id, string value)
     {
         var input = Element(id);
