@@ -20,7 +20,7 @@ public sealed class DeliveryProcessorTests
     private readonly Mock<IParadoxClient> _paradox = new(MockBehavior.Strict);
     private readonly Mock<IRequestRecordStore> _records = new();
     private readonly Mock<IDeliveryQueue> _queue = new();
-    private readonly Mock<IDeadLetterQueue> _deadLetters = new();
+    private readonly Mock<IDeadLetterStore> _deadLetters = new();
     private readonly Mock<IPayloadStore> _payloads = new(MockBehavior.Strict);
     private readonly DeliveryOptions _options = new() { RetryHorizon = TimeSpan.FromHours(24), FirstRetryDelay = TimeSpan.FromSeconds(30) };
 
@@ -33,8 +33,8 @@ public sealed class DeliveryProcessorTests
         _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
             .Callback((RequestRecord r, CancellationToken _) => _writes.Add($"record {r.State}{(r.DeadLetteredAt is null ? "" : " noted")}"))
             .Returns(Task.CompletedTask);
-        _deadLetters.Setup(d => d.AddAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
-            .Callback((DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
+        _deadLetters.Setup(d => d.WriteAsync(It.IsAny<string>(), It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
             .Returns(Task.CompletedTask);
     }
 
@@ -82,7 +82,7 @@ public sealed class DeliveryProcessorTests
         var result = await Processor().ProcessAsync(Serialize(message), CancellationToken.None);
 
         Assert.Equal(DeliveryResult.Expired, result);
-        _deadLetters.Verify(d => d.AddAsync(It.Is<DeadLetter>(x => x.State == RequestState.Expired && x.ReasonCode == DeadLetterReasons.RetriesExhausted && x.Message!.History.Count == 1), It.IsAny<CancellationToken>()));
+        _deadLetters.Verify(d => d.WriteAsync(Caller, It.Is<DeadLetter>(x => x.State == RequestState.Expired && x.ReasonCode == DeadLetterReasons.RetriesExhausted && x.Message!.History.Count == 1), It.IsAny<CancellationToken>()));
         _records.Verify(r => r.UpsertAsync(It.Is<RequestRecord>(x => x.State == RequestState.Expired), It.IsAny<CancellationToken>()));
         _queue.VerifyNoOtherCalls();
     }
@@ -187,7 +187,7 @@ public sealed class DeliveryProcessorTests
     {
         _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Rejected, 400, "Paradox rejected the request: ex_id: unknown."));
-        _deadLetters.Setup(d => d.AddAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("413"));
+        _deadLetters.Setup(d => d.WriteAsync(It.IsAny<string>(), It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("413"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None));
 
