@@ -20,6 +20,7 @@
   const $ = (id) => document.getElementById(id);
   let openId = null;
   let refreshTimer = null;
+  let detailLoads = 0; // only the latest load of the open request renders and schedules the next refresh
 
   class ApiError extends Error {}
 
@@ -172,16 +173,17 @@
   async function openRequest(trackingId) {
     openId = trackingId;
     clearTimeout(refreshTimer);
+    const load = ++detailLoads;
     try {
       const detail = await call('requests/' + encodeURIComponent(trackingId));
-      if (openId !== trackingId) return;
+      if (load !== detailLoads) return;
       renderDetail(detail);
       $('detail-view').hidden = false;
       $('detail-view').scrollIntoView({ block: 'start' });
       // Follow a request that is still on its way until it ends.
       if (inFlight.has(detail.state)) refreshTimer = setTimeout(() => openRequest(trackingId), refreshEveryMs);
     } catch (error) {
-      fail(error);
+      if (load === detailLoads) fail(error);
     }
   }
 
@@ -231,6 +233,7 @@
     const historyTable = $('history-table');
     historyTable.hidden = history.length === 0;
     $('history-empty').hidden = history.length !== 0;
+    $('history-empty').textContent = detail.state === 'refused' ? 'Refused at ingest: never sent to Paradox.' : 'No delivery attempt yet.';
     historyTable.tBodies[0].replaceChildren(...history.map((h) => row(historyTable, [
       h.attempt, time(h.at), h.outcome, h.httpStatus, h.detail,
     ])));
@@ -238,6 +241,7 @@
 
   function closeRequest() {
     openId = null;
+    detailLoads++;
     clearTimeout(refreshTimer);
     $('detail-view').hidden = true;
   }

@@ -18,6 +18,8 @@ public sealed class ConsoleBrowser : IDisposable
     {
         Driver = driver;
         Wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+        // The page re-renders what it shows (search, refresh of an open request): an element read mid-render is read again.
+        Wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
     }
 
     public ChromeDriver Driver { get; }
