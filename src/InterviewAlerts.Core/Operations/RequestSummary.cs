@@ -22,7 +22,7 @@ public record RequestSummary
     public int Attempts { get; init; }
     public int? LastHttpStatus { get; init; }
 
-    /// <summary>The dead-letter reason code of a rejected, expired or poisoned request; null otherwise.</summary>
+    /// <summary>The dead-letter reason code of a rejected, expired, poisoned (or discarded) request; null otherwise.</summary>
     public string? ReasonCode { get; init; }
 
     /// <summary>The refusal codes of a refused request; empty otherwise.</summary>
@@ -53,5 +53,6 @@ public record RequestSummary
 
     internal static string StateName(RequestRecord record) => record.State.ToString().ToLowerInvariant();
 
-    internal static string? ReasonCodeOf(RequestRecord record) => record.State.IsDeadLettered() ? DeadLetterReasons.Of(record) : null;
+    internal static string? ReasonCodeOf(RequestRecord record) =>
+        record.State.IsDeadLettered() ? DeadLetterReasons.Of(record) : record.State == RequestState.Discarded ? record.DeadLetterReason : null;
 }

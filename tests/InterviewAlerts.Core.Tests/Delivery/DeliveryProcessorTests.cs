@@ -73,7 +73,30 @@ public sealed class DeliveryProcessorTests
     }
 
     [Fact]
-    public async Task Transient_failure_past_the_horizon_expires_into_the_dead_letter_queue()
+    public async Task The_attempt_joins_the_record_history_on_the_write_its_outcome_makes_redacted_and_without_another_storage_call()
+    {
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Record(RequestState.Retrying, attempts: 1) with { History = [new AttemptEntry(1, _time.GetUtcNow(), "Transient", 503, "busy")] });
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Rejected, 400, "Paradox rejected the request: ex_id C-1 is unknown."));
+        var upserted = new List<RequestRecord>();
+        _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((RequestRecord r, CancellationToken _) => upserted.Add(r))
+            .Returns(Task.CompletedTask);
+
+        await Processor().ProcessAsync(Serialize(Message(attempt: 2)), CancellationToken.None);
+
+        // The terminal write and the dead-letter note, as without a history: no write of its own.
+        Assert.Equal([RequestState.Rejected, RequestState.Rejected], upserted.Select(r => r.State));
+        var history = upserted[0].History;
+        Assert.Equal([(1, 503), (2, 400)], history.Select(h => (h.Attempt, h.HttpStatus ?? 0)));
+        Assert.Equal("Paradox rejected the request: ex_id [redacted] is unknown.", history[1].Detail);
+        Assert.Equal(history, upserted[1].History);
+        _records.Verify(r => r.TryUpdateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Transient_failure_past_the_horizon_expires_with_its_dead_letter()
     {
         _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Transient, 503, "Paradox answered HTTP 503; will retry."));

@@ -139,7 +139,7 @@ public sealed class OperatorApiTests(DeliveringAdapterFixture fixture) : IClassF
         Assert.Equal([ids[0]], Ids(one, "discarded"));
         Assert.Equal(["ia_00000000000000000000000000"], Ids(one, "notFound"));
         var discarded = await GetJsonAsync($"api/ops/requests/{ids[0]}");
-        Assert.Equal("discarded", discarded.GetProperty("state").GetString());
+        Assert.Equal(("discarded", "paradox_conflict"), (discarded.GetProperty("state").GetString(), discarded.GetProperty("reasonCode").GetString()));
         Assert.NotEqual(JsonValueKind.Null, discarded.GetProperty("discardedAt").ValueKind);
         Assert.False(await Harness.DeadLetters().GetBlobClient($"{AdapterHarness.JsonCaller}/{ids[0]}.json").ExistsAsync());
 
