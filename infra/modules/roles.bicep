@@ -5,8 +5,9 @@
 // App identity (Functions host + adapter code):
 //   Storage Blob Data Owner         azure-webjobs-hosts, azure-webjobs-secrets  host leases, timer status, function keys
 //   Storage Blob Data Contributor   interview-alert-payloads                    large request payloads
-//   Storage Queue Data Contributor  each of the three queues                    trigger, enqueue, poison, dead letters
-//   Storage Table Data Contributor  InterviewAlertRecords                       idempotency and status records
+//   Storage Blob Data Contributor   dead-letters                                dead letters (write, read, replay, discard)
+//   Storage Queue Data Contributor  each of the two queues                      trigger, enqueue, poison
+//   Storage Table Data Contributor  InterviewAlertRecords                       idempotency and request records
 //   Key Vault Secrets User          the vault                                   read Paradox--* / BrassRing--* secrets
 //   Monitoring Metrics Publisher    Application Insights                        Entra ID ingestion
 // Deployment identity (Flex Consumption platform):
@@ -50,7 +51,6 @@ var hostContainerNames = [
 var queueNames = [
   'interview-alerts'
   'interview-alerts-poison'
-  'interview-alerts-deadletter'
 ]
 
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
@@ -69,6 +69,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
 
     resource payloadContainer 'containers' existing = {
       name: 'interview-alert-payloads'
+    }
+
+    resource deadLetterContainer 'containers' existing = {
+      name: 'dead-letters'
     }
 
     resource deploymentContainer 'containers' existing = {
@@ -155,6 +159,16 @@ resource hostContainerOwner 'Microsoft.Authorization/roleAssignments@2022-04-01'
 resource payloadContainerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage::blobService::payloadContainer.id, appIdentity.id, storageBlobDataContributorRoleId)
   scope: storage::blobService::payloadContainer
+  properties: {
+    roleDefinitionId: storageBlobDataContributorRoleId
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource deadLetterContainerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobService::deadLetterContainer.id, appIdentity.id, storageBlobDataContributorRoleId)
+  scope: storage::blobService::deadLetterContainer
   properties: {
     roleDefinitionId: storageBlobDataContributorRoleId
     principalId: appIdentity.properties.principalId

@@ -1,5 +1,5 @@
 // Storage account for the Functions host (AzureWebJobsStorage, identity-based), the app's queues,
-// idempotency/status table, large-payload container and the Flex Consumption deployment container.
+// request records table, large-payload and dead-letter containers and the Flex Consumption deployment container.
 // Shared key access is disabled: every client authenticates with Microsoft Entra ID. Blob, queue and table
 // logs go to Log Analytics. With public network access off, only the private endpoints (network.bicep) reach it.
 
@@ -41,7 +41,6 @@ param workspaceId string
 var queueNames = [
   'interview-alerts'
   'interview-alerts-poison'
-  'interview-alerts-deadletter'
 ]
 var tableNames = [
   'InterviewAlertRecords'
@@ -50,6 +49,7 @@ var tableNames = [
 // host's own; created here so the host's identity needs rights on those two containers only.
 var containerNames = [
   'interview-alert-payloads'
+  'dead-letters'
   deploymentContainerName
   'azure-webjobs-hosts'
   'azure-webjobs-secrets'

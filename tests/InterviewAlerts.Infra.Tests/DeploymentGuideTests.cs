@@ -108,7 +108,8 @@ public sealed partial class DeploymentGuideTests(CompiledInfra infra)
 
     /// <summary>camelCase names in the guide that are app settings, host.json keys or ARM property names, not template parameters.</summary>
     private static bool IsOtherKnownName(string name) => name is "allowSharedKeyAccess" or "batchSize" or "newBatchThreshold"
-        or "maxDequeueCount" or "virtualNetworkSubnetId" or "defaultAction" or "alreadyDelivered" or "unreplayable" or "replayed"
+        or "maxDequeueCount" or "virtualNetworkSubnetId" or "defaultAction" or "alreadyDelivered" or "notFound" or "replayed"
+        or "reasonCode" or "trackingIds" or "transactId"
         or "functionAppConfig.deployment.storage.authentication" or "webhookUrl" or "functionAppName" or "keyVaultName";
 
     [GeneratedRegex(@"properties\.outputs\.(?<name>[A-Za-z_]+)\.value")]

@@ -28,9 +28,13 @@ public sealed class StorageTests(CompiledInfra infra)
     [Theory]
     [InlineData("interview-alerts")]
     [InlineData("interview-alerts-poison")]
-    [InlineData("interview-alerts-deadletter")]
     public void Queue_IsCreated(string queue) =>
         AssertChild("Microsoft.Storage/storageAccounts/queueServices/queues", $"/default/{queue}");
+
+    [Fact]
+    public void DeadLetters_AreBlobs_NotAQueue() =>
+        Assert.DoesNotContain(infra.Main.OfType("Microsoft.Storage/storageAccounts/queueServices/queues").SelectMany(ArmEvaluator.Names),
+            name => name.Contains("deadletter", StringComparison.Ordinal));
 
     [Fact]
     public void Table_InterviewAlertRecords_IsCreated() =>
@@ -38,6 +42,7 @@ public sealed class StorageTests(CompiledInfra infra)
 
     [Theory]
     [InlineData("interview-alert-payloads")]
+    [InlineData("dead-letters")]
     [InlineData("app-package")]
     public void BlobContainer_IsCreatedPrivate(string container)
     {

@@ -10,7 +10,7 @@ public sealed record DeadLetter
     [JsonPropertyName("state")] public required RequestState State { get; init; }
     [JsonPropertyName("reason")] public required string Reason { get; init; }
 
-    /// <summary>The reason as a code of <see cref="DeadLetterReasons"/>, to group and count by (absent in dead letters written before codes existed).</summary>
+    /// <summary>The reason as a code of <see cref="DeadLetterReasons"/>, to group and count by.</summary>
     [JsonPropertyName("reasonCode")] public string? ReasonCode { get; init; }
     [JsonPropertyName("deadLetteredAt")] public required DateTimeOffset DeadLetteredAt { get; init; }
 
@@ -18,10 +18,4 @@ public sealed record DeadLetter
     [JsonPropertyName("message")] public DeliveryMessage? Message { get; init; }
 
     [JsonPropertyName("rawMessage")] public string? RawMessage { get; init; }
-
-    /// <summary>
-    /// Set on a dead letter too large for a queue message: the queue then holds this summary (reason shortened) and
-    /// the blob of this name holds the whole dead letter.
-    /// </summary>
-    [JsonPropertyName("claimCheck")] public string? ClaimCheck { get; init; }
 }

@@ -10,7 +10,7 @@ namespace InterviewAlerts.Core.Delivery;
 /// terminal without that note writes the dead letter instead of sending the request again.
 /// </summary>
 public sealed partial class DeadLetterWriter(
-    IDeadLetterQueue deadLetters,
+    IDeadLetterStore deadLetters,
     IRequestRecordStore records,
     TimeProvider time,
     ILogger<DeadLetterWriter> logger)
@@ -22,7 +22,7 @@ public sealed partial class DeadLetterWriter(
     public async Task<RequestRecord> WriteAsync(DeliveryMessage message, RequestRecord terminal, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await deadLetters.AddAsync(new DeadLetter
+        await deadLetters.WriteAsync(message.Caller, new DeadLetter
         {
             TrackingId = message.TrackingId,
             State = terminal.State,
@@ -41,7 +41,7 @@ public sealed partial class DeadLetterWriter(
     /// <summary>A message that cannot be read as a request: kept as is for a person to inspect.</summary>
     public async Task WriteUnreadableAsync(string rawMessage, string problem, CancellationToken cancellationToken)
     {
-        await deadLetters.AddAsync(new DeadLetter
+        await deadLetters.WriteUnreadableAsync(new DeadLetter
         {
             TrackingId = "unknown",
             State = RequestState.Poisoned,

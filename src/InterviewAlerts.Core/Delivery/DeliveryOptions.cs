@@ -19,7 +19,7 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// How long everything of a request in a terminal state is kept: its record (the idempotency window, so at least
-    /// 72 hours), its dead letter (the dead letter's time-to-live) and its body blob. Then it is deleted.
+    /// 72 hours), its dead letter and its body blob. Then it is deleted.
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -99,12 +99,14 @@ public sealed partial class DeliveryProcessor(
         var detail = PersonalDataRedactor.Redact(outcome.Detail, body);
         var attempt = new DeliveryAttempt(message.Attempt, time.GetUtcNow(), outcome.Kind.ToString(), outcome.HttpStatus, detail);
         var withHistory = message with { History = [.. message.History, attempt] };
+        // The record's history rides on the write that follows (delivered, retrying or ended): no extra storage call.
+        var attempted = claimed with { History = RequestHistory.Append(claimed.History, new AttemptEntry(attempt.Number, attempt.At, attempt.Outcome, attempt.HttpStatus, detail)) };
 
         return outcome.Kind switch
         {
-            ParadoxOutcomeKind.Delivered => await CompleteDeliveredAsync(withHistory, claimed, outcome, cancellationToken).ConfigureAwait(false),
-            ParadoxOutcomeKind.Transient => await RetryOrExpireAsync(withHistory, claimed, outcome, detail, cancellationToken).ConfigureAwait(false),
-            _ => await EndAsync(withHistory, claimed, RequestState.Rejected, DeadLetterReasons.Of(outcome), detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
+            ParadoxOutcomeKind.Delivered => await CompleteDeliveredAsync(withHistory, attempted, outcome, cancellationToken).ConfigureAwait(false),
+            ParadoxOutcomeKind.Transient => await RetryOrExpireAsync(withHistory, attempted, outcome, detail, cancellationToken).ConfigureAwait(false),
+            _ => await EndAsync(withHistory, attempted, RequestState.Rejected, DeadLetterReasons.Of(outcome), detail, outcome.HttpStatus, cancellationToken).ConfigureAwait(false),
         };
     }
 

@@ -1,8 +1,10 @@
 using InterviewAlerts.Core.BrassRing;
 using InterviewAlerts.Core.Delivery;
+using InterviewAlerts.Core.Observability;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Storage;
 using InterviewAlerts.Core.Tracking;
+using InterviewAlerts.Core.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace InterviewAlerts.Core.Ingest;
@@ -13,6 +15,7 @@ namespace InterviewAlerts.Core.Ingest;
 /// scoped to its caller, stored beside its record with the fingerprint of its Paradox body: a retransmission (same key,
 /// same body) gets the first request's tracking id and is not queued again once delivery has picked it up; the same key
 /// with another body is refused. A 503 means nothing will be sent: delivery skips messages without a record.
+/// A request refused for its content is recorded too (state Refused: its reasons, no body, no key), so operators find it.
 /// </summary>
 public sealed partial class IngestService(
     IRequestRecordStore records,
@@ -35,7 +38,13 @@ public sealed partial class IngestService(
         ArgumentNullException.ThrowIfNull(call);
         var interpretation = call.Interpretation;
         if (interpretation.Packets.Count > 0) return await AcceptPacketsAsync(call, cancellationToken).ConfigureAwait(false);
-        if (!interpretation.IsValid) return new IngestResult(IngestStatus.Invalid, interpretation);
+        if (!interpretation.IsValid)
+        {
+            var answered = interpretation.Shape == RequestShape.BrassRing ? BrassRingRefusedStatus : NativeRefusedStatus;
+            await RecordRefusedAsync(call, new RequestLabels(interpretation.Mapping?.Manifest, TransactIdOf(interpretation)), interpretation.Errors, answered, cancellationToken)
+                .ConfigureAwait(false);
+            return new IngestResult(IngestStatus.Invalid, interpretation);
+        }
 
         // Serialized once: the fingerprint, the size check and (if large) the blob all use these bytes.
         var bodyBytes = interpretation.Request!.ToParadoxUtf8();
@@ -43,7 +52,8 @@ public sealed partial class IngestService(
         var key = string.IsNullOrWhiteSpace(call.IdempotencyKey)
             ? IdempotencyKey.FromBody(call.Caller.Name, fingerprint)
             : IdempotencyKey.FromHeader(call.Caller.Name, call.IdempotencyKey.Trim());
-        var (status, trackingId) = await AcceptRequestAsync(call, bodyBytes, fingerprint, key, cancellationToken).ConfigureAwait(false);
+        var labels = new RequestLabels(ExIdHash: ExIdHashes.Of(interpretation.Request.ExId));
+        var (status, trackingId) = await AcceptRequestAsync(call, bodyBytes, fingerprint, key, labels, cancellationToken).ConfigureAwait(false);
         return new IngestResult(status, interpretation, trackingId);
     }
 
@@ -54,15 +64,17 @@ public sealed partial class IngestService(
         var results = new List<PacketResult>(interpretation.Packets.Count);
         foreach (var packet in interpretation.Packets)
         {
+            var labels = new RequestLabels(packet.Mapping.Manifest, TransactIdOf(interpretation), packet.Packet.PacketId, ExIdHashes.Of(packet.Request?.ExId));
             if (!packet.IsValid)
             {
+                await RecordRefusedAsync(call, labels with { ExIdHash = null }, packet.Errors, BrassRingRefusedStatus, cancellationToken).ConfigureAwait(false);
                 results.Add(new PacketResult(packet, IngestStatus.Invalid));
                 continue;
             }
 
             var bodyBytes = packet.Request!.ToParadoxUtf8();
             var key = BrassRingIdempotencyKey.For(call.Caller.Name, interpretation.Envelope!, packet.Packet);
-            var (status, trackingId) = await AcceptRequestAsync(call, bodyBytes, BodyFingerprint.Of(bodyBytes), key, cancellationToken)
+            var (status, trackingId) = await AcceptRequestAsync(call, bodyBytes, BodyFingerprint.Of(bodyBytes), key, labels, cancellationToken)
                 .ConfigureAwait(false);
             results.Add(new PacketResult(packet, status, trackingId));
         }
@@ -72,7 +84,7 @@ public sealed partial class IngestService(
     }
 
     private async Task<(IngestStatus Status, string? TrackingId)> AcceptRequestAsync(
-        IngestCall call, byte[] bodyBytes, string fingerprint, IdempotencyKey key, CancellationToken cancellationToken)
+        IngestCall call, byte[] bodyBytes, string fingerprint, IdempotencyKey key, RequestLabels labels, CancellationToken cancellationToken)
     {
         var shape = call.Interpretation.Shape;
         var trackingId = TrackingIds.New();
@@ -88,6 +100,10 @@ public sealed partial class IngestService(
                 State = RequestState.Received,
                 ReceivedAt = now,
                 UpdatedAt = now,
+                Manifest = labels.Manifest,
+                TransactId = labels.TransactId,
+                PacketId = labels.PacketId,
+                ExIdHash = labels.ExIdHash,
             };
 
             // The key and record first (one transaction), then the message: the insert is also the duplicate check (one
@@ -152,6 +168,56 @@ public sealed partial class IngestService(
             return (IngestStatus.Unavailable, null);
         }
     }
+
+    /// <summary>The HTTP status a JSON caller gets for a request refused for its content.</summary>
+    public const int NativeRefusedStatus = 400;
+
+    /// <summary>The Status a BrassRing packet gets for a data problem.</summary>
+    public const int BrassRingRefusedStatus = 405;
+
+    /// <summary>How many problems a refused request's record keeps (a table property holds 32 K characters).</summary>
+    private const int MaxRecordedProblems = 20;
+
+    private const int MaxRecordedMessageLength = 300;
+
+    /// <summary>
+    /// Records a request refused for its content: one write, no body, no idempotency key. Best effort: the caller's
+    /// answer (the refusal) does not depend on it, so a storage failure is logged and the refusal answered anyway.
+    /// </summary>
+    private async Task RecordRefusedAsync(IngestCall call, RequestLabels labels, IReadOnlyList<FieldError> errors, int answeredStatus, CancellationToken cancellationToken)
+    {
+        var trackingId = TrackingIds.New();
+        var now = time.GetUtcNow();
+        try
+        {
+            await records.UpsertAsync(new RequestRecord
+            {
+                TrackingId = trackingId,
+                Caller = call.Caller.Name,
+                Source = call.Interpretation.Shape,
+                State = RequestState.Refused,
+                ReceivedAt = now,
+                UpdatedAt = now,
+                Manifest = labels.Manifest,
+                TransactId = labels.TransactId,
+                PacketId = labels.PacketId,
+                ReasonCodes = [.. errors.Select(error => error.Code).Distinct(StringComparer.Ordinal)],
+                // Messages quote received values of non-personal fields only; contact data is masked all the same.
+                Problems = [.. errors.Take(MaxRecordedProblems).Select(error => error with { Message = Shorten(PersonalDataRedactor.Redact(error.Message)) })],
+                AnsweredStatus = answeredStatus,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogRefusalNotRecorded(logger, trackingId, ex.GetType().Name);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxRecordedMessageLength ? text : text[..MaxRecordedMessageLength] + " …";
+
+    /// <summary>The envelope's TransactId (an export's own reference, not candidate data), at most 256 characters.</summary>
+    private static string? TransactIdOf(Interpretation interpretation) =>
+        interpretation.Envelope?.TransactId is { Length: > 0 } id ? (id.Length <= 256 ? id : id[..256]) : null;
 
     /// <summary>Every log line of ingest names the request it is about (for a retransmission: the first request's id).</summary>
     private IDisposable? TrackingScope(string trackingId) =>
@@ -228,6 +294,9 @@ public sealed partial class IngestService(
             .ConfigureAwait(false);
         return message with { Body = null, BodyBlob = blob };
     }
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Refused interview alert {TrackingId} could not be recorded ({Error}); refused all the same")]
+    private static partial void LogRefusalNotRecorded(ILogger logger, string trackingId, string error);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Interview alert {TrackingId} accepted ({Shape})")]
     private static partial void LogAccepted(ILogger logger, string trackingId, RequestShape shape);

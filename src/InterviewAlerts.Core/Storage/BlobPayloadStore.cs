@@ -3,16 +3,11 @@ using Azure.Storage.Blobs;
 
 namespace InterviewAlerts.Core.Storage;
 
-/// <summary>Request blobs in one container: "{tracking id}.json" (body) and "{tracking id}.deadletter.json".</summary>
+/// <summary>Request bodies too large for a queue message, in one container: "{tracking id}.json".</summary>
 public sealed class BlobPayloadStore(BlobContainerClient container) : IPayloadStore
 {
-    private const string DeadLetterSuffix = ".deadletter.json";
-
     public Task<string> SaveAsync(string trackingId, BinaryData body, CancellationToken cancellationToken) =>
         UploadAsync(trackingId + ".json", body, cancellationToken);
-
-    public Task<string> SaveDeadLetterAsync(string trackingId, BinaryData deadLetter, CancellationToken cancellationToken) =>
-        UploadAsync(trackingId + DeadLetterSuffix, deadLetter, cancellationToken);
 
     public async Task<BinaryData> LoadAsync(string blobName, CancellationToken cancellationToken)
     {

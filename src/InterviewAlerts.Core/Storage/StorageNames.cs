@@ -1,6 +1,6 @@
 namespace InterviewAlerts.Core.Storage;
 
-/// <summary>Names of the queues, table and container the adapter uses. The infrastructure creates the same names.</summary>
+/// <summary>Names of the queues, table and containers the adapter uses. The infrastructure creates the same names.</summary>
 public static class StorageNames
 {
     public const string DeliveryQueue = "interview-alerts";
@@ -8,8 +8,8 @@ public static class StorageNames
     /// <summary>Where the Functions runtime moves a message after maxDequeueCount failed tries.</summary>
     public const string PoisonQueue = DeliveryQueue + "-poison";
 
-    /// <summary>Where rejected, expired and poisoned requests wait, with their history, for an operator.</summary>
-    public const string DeadLetterQueue = DeliveryQueue + "-deadletter";
+    /// <summary>Dead letters: rejected, expired and poisoned requests with their message and reason, for an operator.</summary>
+    public const string DeadLetterContainer = "dead-letters";
 
     public const string RecordsTable = "InterviewAlertRecords";
 

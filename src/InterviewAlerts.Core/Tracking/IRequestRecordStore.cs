@@ -22,6 +22,12 @@ public interface IRequestRecordStore
     /// <summary>The record with this tracking id, whichever caller sent it (operators; a query across partitions).</summary>
     Task<RequestRecord?> FindAsync(string trackingId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records matching <paramref name="filter"/>, reading at most <paramref name="maxRows"/> of them (in storage order,
+    /// not by time); <see cref="RecordPage.Truncated"/> says more matched.
+    /// </summary>
+    Task<RecordPage> QueryAsync(RecordFilter filter, int maxRows, CancellationToken cancellationToken);
+
     /// <summary>Replaces the record if it still has <see cref="RequestRecord.ETag"/>; false when someone else changed it first.</summary>
     Task<bool> TryUpdateAsync(RequestRecord record, CancellationToken cancellationToken);
 

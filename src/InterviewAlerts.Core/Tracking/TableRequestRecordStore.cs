@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using InterviewAlerts.Core.Ingest;
+using InterviewAlerts.Core.Validation;
 
 namespace InterviewAlerts.Core.Tracking;
 
@@ -15,6 +17,8 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
     private const string TrackingIdProperty = "TrackingId";
     private const string FingerprintProperty = "BodyFingerprint";
     private const string KeyRowProperty = "IdempotencyKeyRow";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>How often a key found without its record (being purged) is cleared and the insert tried again.</summary>
     private const int AdmitRounds = 3;
@@ -97,6 +101,21 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         return null;
     }
 
+    public async Task<RecordPage> QueryAsync(RecordFilter filter, int maxRows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var records = new List<RequestRecord>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableRecordFilter.ToOData(filter), maxPerPage: Math.Clamp(maxRows + 1, 1, 1000),
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (IdempotencyKey.IsKeyRow(entity.RowKey)) continue;
+            if (records.Count == maxRows) return new RecordPage(records, Truncated: true);
+            records.Add(FromEntity(entity));
+        }
+
+        return new RecordPage(records, Truncated: false);
+    }
+
     public async Task<bool> TryUpdateAsync(RequestRecord record, CancellationToken cancellationToken)
     {
         try
@@ -173,6 +192,15 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         ["DeadLetteredAt"] = record.DeadLetteredAt,
         ["DeadLetterReason"] = record.DeadLetterReason,
         [KeyRowProperty] = record.IdempotencyKeyRow,
+        ["Manifest"] = record.Manifest,
+        ["TransactId"] = record.TransactId,
+        ["PacketId"] = record.PacketId,
+        ["ExIdHash"] = record.ExIdHash,
+        ["History"] = record.History.Count == 0 ? null : JsonSerializer.Serialize(record.History, Json),
+        ["ReasonCodes"] = record.ReasonCodes.Count == 0 ? null : string.Join(',', record.ReasonCodes),
+        ["Problems"] = record.Problems.Count == 0 ? null : JsonSerializer.Serialize(record.Problems, Json),
+        ["AnsweredStatus"] = record.AnsweredStatus,
+        ["DiscardedAt"] = record.DiscardedAt,
     };
 
     private static RequestRecord FromEntity(TableEntity entity) => new()
@@ -192,6 +220,15 @@ public sealed class TableRequestRecordStore(TableClient table) : IRequestRecordS
         DeadLetteredAt = entity.GetDateTimeOffset("DeadLetteredAt"),
         DeadLetterReason = entity.GetString("DeadLetterReason"),
         IdempotencyKeyRow = entity.GetString(KeyRowProperty),
+        Manifest = entity.GetString("Manifest"),
+        TransactId = entity.GetString("TransactId"),
+        PacketId = entity.GetString("PacketId"),
+        ExIdHash = entity.GetString("ExIdHash"),
+        History = entity.GetString("History") is { Length: > 0 } history ? JsonSerializer.Deserialize<List<AttemptEntry>>(history, Json) ?? [] : [],
+        ReasonCodes = entity.GetString("ReasonCodes") is { Length: > 0 } codes ? codes.Split(',') : [],
+        Problems = entity.GetString("Problems") is { Length: > 0 } problems ? JsonSerializer.Deserialize<List<FieldError>>(problems, Json) ?? [] : [],
+        AnsweredStatus = entity.GetInt32("AnsweredStatus"),
+        DiscardedAt = entity.GetDateTimeOffset("DiscardedAt"),
         ETag = entity.ETag.ToString(),
     };
 }

@@ -6,6 +6,7 @@ using InterviewAlerts.Core.BrassRing.Mappings;
 using InterviewAlerts.Core.Callers;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
+using InterviewAlerts.Core.Operations;
 using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Secrets;
 using InterviewAlerts.Core.Tracking;
@@ -54,9 +55,13 @@ public static class AdapterServices
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<PoisonRecorder>();
         services.AddSingleton<RetentionPurger>();
+        services.AddSingleton<DeadLetterSelector>();
         services.AddSingleton<DeadLetterReplayer>();
+        services.AddSingleton<DeadLetterDiscarder>();
+        services.AddSingleton<OperatorQueries>();
         services.AddSingleton<WebhookResponder>();
         services.AddSingleton<StatusResponder>();
+        services.AddSingleton<OperatorResponder>();
         return services;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace InterviewAlerts.Functions.Hosting;
 
 /// <summary>
-/// Creates the queues, table and container if they are missing (locally Azurite starts empty; in Azure the
+/// Creates the queues, table and containers if they are missing (locally Azurite starts empty; in Azure the
 /// Bicep templates create them and this is a no-op). A failure is logged, never fatal: ingest answers 503 then.
 /// </summary>
 internal sealed partial class StorageBootstrapper(
@@ -24,9 +24,9 @@ internal sealed partial class StorageBootstrapper(
             await Task.WhenAll(
                 queues.GetQueueClient(StorageNames.DeliveryQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 queues.GetQueueClient(StorageNames.PoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-                queues.GetQueueClient(StorageNames.DeadLetterQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
                 tables.CreateTableIfNotExistsAsync(StorageNames.RecordsTable, cancellationToken),
-                CreateContainerIfMissingAsync(blobs.GetBlobContainerClient(StorageNames.PayloadContainer), cancellationToken)).ConfigureAwait(false);
+                CreateContainerIfMissingAsync(blobs.GetBlobContainerClient(StorageNames.PayloadContainer), cancellationToken),
+                CreateContainerIfMissingAsync(blobs.GetBlobContainerClient(StorageNames.DeadLetterContainer), cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -3,12 +3,10 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace InterviewAlerts.Functions.Hosting;
 
@@ -40,10 +38,7 @@ internal static class StorageRegistration
         });
 
         services.AddSingleton<IDeliveryQueue>(sp => new StorageDeliveryQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.DeliveryQueue)));
-        services.AddSingleton<IDeadLetterQueue>(sp => new StorageDeadLetterQueue(
-            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.DeadLetterQueue),
-            sp.GetRequiredService<IPayloadStore>(),
-            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Retention));
+        services.AddSingleton<IDeadLetterStore>(sp => new BlobDeadLetterStore(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.DeadLetterContainer)));
         services.AddSingleton<IPayloadStore>(sp => new BlobPayloadStore(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.PayloadContainer)));
         services.AddSingleton(sp => sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.RecordsTable));
     }

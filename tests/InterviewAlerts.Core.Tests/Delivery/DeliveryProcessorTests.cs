@@ -21,7 +21,7 @@ public sealed class DeliveryProcessorTests
     private readonly Mock<IParadoxClient> _paradox = new(MockBehavior.Strict);
     private readonly Mock<IRequestRecordStore> _records = new();
     private readonly Mock<IDeliveryQueue> _queue = new();
-    private readonly Mock<IDeadLetterQueue> _deadLetters = new();
+    private readonly Mock<IDeadLetterStore> _deadLetters = new();
     private readonly Mock<IPayloadStore> _payloads = new(MockBehavior.Strict);
     private readonly DeliveryOptions _options = new() { RetryHorizon = TimeSpan.FromHours(24), FirstRetryDelay = TimeSpan.FromSeconds(30) };
 
@@ -32,8 +32,8 @@ public sealed class DeliveryProcessorTests
         _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
             .Callback((RequestRecord r, CancellationToken _) => _writes.Add($"record {r.State}{(r.DeadLetteredAt is null ? "" : " noted")}"))
             .Returns(Task.CompletedTask);
-        _deadLetters.Setup(d => d.AddAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
-            .Callback((DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
+        _deadLetters.Setup(d => d.WriteAsync(It.IsAny<string>(), It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
             .Returns(Task.CompletedTask);
     }
 
@@ -72,7 +72,30 @@ public sealed class DeliveryProcessorTests
     }
 
     [Fact]
-    public async Task Transient_failure_past_the_horizon_expires_into_the_dead_letter_queue()
+    public async Task The_attempt_joins_the_record_history_on_the_write_its_outcome_makes_redacted_and_without_another_storage_call()
+    {
+        _records.Setup(r => r.GetAsync(Caller, TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Record(RequestState.Retrying, attempts: 1) with { History = [new AttemptEntry(1, _time.GetUtcNow(), "Transient", 503, "busy")] });
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Rejected, 400, "Paradox rejected the request: ex_id C-1 is unknown."));
+        var upserted = new List<RequestRecord>();
+        _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((RequestRecord r, CancellationToken _) => upserted.Add(r))
+            .Returns(Task.CompletedTask);
+
+        await Processor().ProcessAsync(Serialize(Message(attempt: 2)), CancellationToken.None);
+
+        // The terminal write and the dead-letter note, as without a history: no write of its own.
+        Assert.Equal([RequestState.Rejected, RequestState.Rejected], upserted.Select(r => r.State));
+        var history = upserted[0].History;
+        Assert.Equal([(1, 503), (2, 400)], history.Select(h => (h.Attempt, h.HttpStatus ?? 0)));
+        Assert.Equal("Paradox rejected the request: ex_id [redacted] is unknown.", history[1].Detail);
+        Assert.Equal(history, upserted[1].History);
+        _records.Verify(r => r.TryUpdateAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Transient_failure_past_the_horizon_expires_with_its_dead_letter()
     {
         _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Transient, 503, "Paradox answered HTTP 503; will retry."));
@@ -81,7 +104,7 @@ public sealed class DeliveryProcessorTests
         var result = await Processor().ProcessAsync(Serialize(message), CancellationToken.None);
 
         Assert.Equal(DeliveryResult.Expired, result);
-        _deadLetters.Verify(d => d.AddAsync(It.Is<DeadLetter>(x => x.State == RequestState.Expired && x.ReasonCode == DeadLetterReasons.RetriesExhausted && x.Message!.History.Count == 1), It.IsAny<CancellationToken>()));
+        _deadLetters.Verify(d => d.WriteAsync(Caller, It.Is<DeadLetter>(x => x.State == RequestState.Expired && x.ReasonCode == DeadLetterReasons.RetriesExhausted && x.Message!.History.Count == 1), It.IsAny<CancellationToken>()));
         _records.Verify(r => r.UpsertAsync(It.Is<RequestRecord>(x => x.State == RequestState.Expired), It.IsAny<CancellationToken>()));
         _queue.VerifyNoOtherCalls();
     }
@@ -186,7 +209,7 @@ public sealed class DeliveryProcessorTests
     {
         _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ParadoxOutcome(ParadoxOutcomeKind.Rejected, 400, "Paradox rejected the request: ex_id: unknown."));
-        _deadLetters.Setup(d => d.AddAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("413"));
+        _deadLetters.Setup(d => d.WriteAsync(It.IsAny<string>(), It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("413"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Processor().ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None));
 

@@ -16,7 +16,7 @@ public sealed class PoisonRecorderTests
     private const string Caller = "acme-export";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly Mock<IRequestRecordStore> _records = new();
-    private readonly Mock<IDeadLetterQueue> _deadLetters = new();
+    private readonly Mock<IDeadLetterStore> _deadLetters = new();
     private readonly List<string> _writes = [];
     private readonly List<DeadLetter> _written = [];
 
@@ -25,9 +25,12 @@ public sealed class PoisonRecorderTests
         _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
             .Callback((RequestRecord r, CancellationToken _) => _writes.Add($"record {r.State}{(r.DeadLetteredAt is null ? "" : " noted")}"))
             .Returns(Task.CompletedTask);
-        _deadLetters.Setup(d => d.AddAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
-            .Callback((DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
+        _deadLetters.Setup(d => d.WriteAsync(It.IsAny<string>(), It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
             .Returns(Task.CompletedTask);
+        _deadLetters.Setup(d => d.WriteUnreadableAsync(It.IsAny<DeadLetter>(), It.IsAny<CancellationToken>()))
+            .Callback((DeadLetter d, CancellationToken _) => { _writes.Add("dead letter"); _written.Add(d); })
+            .ReturnsAsync("unreadable/x.json");
     }
 
     [Fact]

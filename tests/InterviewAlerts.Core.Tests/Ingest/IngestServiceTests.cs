@@ -244,9 +244,10 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
-    public async Task Each_valid_candidate_packet_is_admitted_under_its_own_key_and_an_invalid_one_touches_no_storage()
+    public async Task Each_valid_candidate_packet_is_admitted_under_its_own_key_with_its_labels_and_an_invalid_one_is_recorded_refused()
     {
         AdmitNew();
+        var refused = RecordRefusals();
         var xml = MultiPacketEnvelopes.Envelope("TX-9",
             MultiPacketEnvelopes.Packet("1", MultiPacketEnvelopes.Candidate("101", "one@example.org")),
             MultiPacketEnvelopes.Packet("2", MultiPacketEnvelopes.Candidate("102", "two@example.org", withDuration: false)),
@@ -263,16 +264,66 @@ public sealed class IngestServiceTests
              BrassRingIdempotencyKey.For(Caller.Name, interpretation.Envelope!, interpretation.Packets[2].Packet)],
             _admitted.Select(a => a.Entry.Key));
         Assert.Equal(["101", "103"], _queued.Select(m => System.Text.Json.Nodes.JsonNode.Parse(m.Body!)!["ex_id"]!.GetValue<string>()));
+        var first = _admitted[0].Record;
+        Assert.Equal(("TX-9", "1", ExIdHashes.Of("101")), (first.TransactId, first.PacketId, first.ExIdHash));
+        Assert.Equal(interpretation.Packets[0].Mapping.Manifest, first.Manifest);
+        var packet = Assert.Single(refused);
+        Assert.Equal((RequestState.Refused, RequestShape.BrassRing, "TX-9", "2", 405), (packet.State, packet.Source, packet.TransactId, packet.PacketId, packet.AnsweredStatus));
+        Assert.Equal(interpretation.Packets[1].Errors.Select(e => e.Code).Distinct(), packet.ReasonCodes);
+        Assert.Null(packet.IdempotencyKeyRow);
+        Assert.Null(packet.ExIdHash);
     }
 
     [Fact]
-    public async Task Invalid_request_touches_no_storage()
+    public async Task Accepted_native_request_is_recorded_with_the_hash_of_its_ex_id_in_the_admission()
     {
+        AdmitNew();
+
+        await Service().AcceptAsync(Call(Body("C-42")), CancellationToken.None);
+
+        var (_, record) = Assert.Single(_admitted);
+        Assert.Equal(ExIdHashes.Of("C-42"), record.ExIdHash);
+        Assert.Equal((null, null, null), (record.Manifest, record.TransactId, record.PacketId));
+        _records.Verify(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Invalid_request_is_recorded_refused_in_one_write_with_its_reasons_and_nothing_is_queued()
+    {
+        var refused = RecordRefusals();
+
+        var result = await Service().AcceptAsync(Call("""{"interview_duration":30,"email":"zq.person@example.org"}"""), CancellationToken.None);
+
+        Assert.Equal(IngestStatus.Invalid, result.Status);
+        var record = Assert.Single(refused);
+        Assert.Equal((RequestState.Refused, RequestShape.Native, 400, Caller.Name), (record.State, record.Source, record.AnsweredStatus, record.Caller));
+        Assert.Equal(result.Interpretation.Errors.Select(e => e.Code).Distinct(), record.ReasonCodes);
+        Assert.Equal(result.Interpretation.Errors.Select(e => e.Field), record.Problems.Select(p => p.Field));
+        Assert.True(TrackingIds.IsWellFormed(record.TrackingId));
+        Assert.Null(record.IdempotencyKeyRow);
+        Assert.DoesNotContain(record.Problems, p => p.Message.Contains("zq.person", StringComparison.Ordinal));
+        _records.Verify(r => r.TryAdmitAsync(It.IsAny<IdempotencyEntry>(), It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Empty(_queued);
+    }
+
+    [Fact]
+    public async Task Invalid_request_is_refused_all_the_same_when_its_record_cannot_be_written()
+    {
+        _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("table down"));
+
         var result = await Service().AcceptAsync(Call("""{"interview_duration":30}"""), CancellationToken.None);
 
         Assert.Equal(IngestStatus.Invalid, result.Status);
-        _records.VerifyNoOtherCalls();
         Assert.Empty(_queued);
+    }
+
+    private List<RequestRecord> RecordRefusals()
+    {
+        var refused = new List<RequestRecord>();
+        _records.Setup(r => r.UpsertAsync(It.IsAny<RequestRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((RequestRecord record, CancellationToken _) => refused.Add(record))
+            .Returns(Task.CompletedTask);
+        return refused;
     }
 
     private void AdmitNew() =>

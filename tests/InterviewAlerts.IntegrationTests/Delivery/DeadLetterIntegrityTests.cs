@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Azure.Storage.Blobs;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Tracking;
@@ -10,7 +8,7 @@ using Paradox.Sandbox.Faults;
 namespace InterviewAlerts.IntegrationTests.Delivery;
 
 /// <summary>
-/// Ended requests over real HTTP, Azurite and the sandbox: a dead letter of any size is written, a request with an
+/// Ended requests over real HTTP, Azurite and the sandbox: a dead letter of any size is written whole, a request with an
 /// outcome is never sent again (redelivered copies, the poison path), Paradox's text is stored without the request's
 /// values, and Paradox receives exactly the bytes ingest rendered.
 /// </summary>
@@ -23,7 +21,7 @@ public sealed class DeadLetterIntegrityTests : IAsyncLifetime
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Theory]
-    [InlineData(44_000)] // inline in its queue message; the dead letter (body + reason + history) exceeds the queue limit
+    [InlineData(44_000)] // inline in its queue message; the dead letter (body + reason + history) exceeds a queue message's limit
     [InlineData(60_000)] // body in a blob
     public async Task Large_request_declined_with_a_5000_character_reason_reaches_Paradox_once_and_its_dead_letter_keeps_the_whole_reason(int size)
     {
@@ -34,13 +32,13 @@ public sealed class DeadLetterIntegrityTests : IAsyncLifetime
             $"\"first_name\":\"Zqmarta\",\"last_name\":\"Zqolsen\",\"resume\":\"{Resume(size - 250)}\""));
         var final = await _harness.WaitForStateAsync(id, "rejected");
 
-        var deadLetter = await WholeDeadLetterAsync(id);
-        Assert.Equal("rejected", deadLetter.Letter.GetProperty("state").GetString());
-        var kept = deadLetter.Letter.GetProperty("reason").GetString()!;
+        var deadLetter = await DeliveryFaultTests.FindDeadLetterAsync(_harness, AdapterHarness.JsonCaller, id);
+        Assert.Equal("rejected", deadLetter.GetProperty("state").GetString());
+        var kept = deadLetter.GetProperty("reason").GetString()!;
         Assert.True(kept.Length > 5000, kept);
         Assert.StartsWith("Paradox declined the request: Candidate [redacted] [redacted] is blocked: detail detail", kept, StringComparison.Ordinal);
         Assert.EndsWith("detail detail.", kept, StringComparison.Ordinal);
-        Assert.Equal(size < 45_000, deadLetter.ClaimChecked);
+        Assert.Equal(size < 45_000, deadLetter.GetProperty("message").TryGetProperty("body", out _));
         Assert.DoesNotContain("Zqmarta", final.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, _harness.DeliveredCount(id));
         Assert.Empty((await _harness.Queue("interview-alerts-poison").PeekMessagesAsync(32)).Value);
@@ -53,7 +51,7 @@ public sealed class DeadLetterIntegrityTests : IAsyncLifetime
 
         await _harness.Queue("interview-alerts-poison").SendMessageAsync(DeliveryMessageSerializer.Serialize(message));
 
-        var deadLetter = await DeliveryFaultTests.FindDeadLetterAsync(_harness.Queue("interview-alerts-deadletter"), id);
+        var deadLetter = await DeliveryFaultTests.FindDeadLetterAsync(_harness, "anonymous", id);
         Assert.Equal("rejected", deadLetter.GetProperty("state").GetString());
         Assert.Equal("Paradox declined the request: no.", deadLetter.GetProperty("reason").GetString());
         Assert.Equal("rejected", (await _harness.GetStatusAsync(id)).GetProperty("state").GetString());
@@ -66,16 +64,17 @@ public sealed class DeadLetterIntegrityTests : IAsyncLifetime
         var (id, message) = await EndedRequestAsync(RequestState.Expired);
 
         await _harness.Queue("interview-alerts").SendMessageAsync(DeliveryMessageSerializer.Serialize(message));
-        var deadLetter = await DeliveryFaultTests.FindDeadLetterAsync(_harness.Queue("interview-alerts-deadletter"), id);
+        var deadLetter = await DeliveryFaultTests.FindDeadLetterAsync(_harness, "anonymous", id);
         Assert.Equal("expired", deadLetter.GetProperty("state").GetString());
+        var firstWrite = (await _harness.DeadLetters().GetBlobClient($"anonymous/{id}.json").GetPropertiesAsync()).Value.ETag;
 
         // A further copy finds the dead letter noted on the record: skipped, no second dead letter.
         await _harness.Queue("interview-alerts").SendMessageAsync(DeliveryMessageSerializer.Serialize(message));
         await Eventually.ValueAsync(
             () => CapturedLogs.All.FirstOrDefault(l => l.Contains(id, StringComparison.Ordinal) && l.Contains("already Expired", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(30), "the second copy to be skipped");
-        var all = (await _harness.Queue("interview-alerts-deadletter").PeekMessagesAsync(32)).Value;
-        Assert.Single(all, m => m.Body.ToString().Contains(id, StringComparison.Ordinal));
+        Assert.Equal(firstWrite, (await _harness.DeadLetters().GetBlobClient($"anonymous/{id}.json").GetPropertiesAsync()).Value.ETag);
+        Assert.Single(await BlobNamesAsync(), name => name.Contains(id, StringComparison.Ordinal));
         Assert.DoesNotContain(_harness.SandboxRequests.All(), r => r.TrackingId == id);
     }
 
@@ -119,13 +118,11 @@ public sealed class DeadLetterIntegrityTests : IAsyncLifetime
         return (id, message);
     }
 
-    private async Task<(JsonElement Letter, bool ClaimChecked)> WholeDeadLetterAsync(string id)
+    private async Task<List<string>> BlobNamesAsync()
     {
-        var letter = await DeliveryFaultTests.FindDeadLetterAsync(_harness.Queue("interview-alerts-deadletter"), id);
-        if (!letter.TryGetProperty("claimCheck", out var blob)) return (letter, false);
-        var container = new BlobContainerClient(_harness.Azurite.ConnectionString, "interview-alert-payloads");
-        var whole = (await container.GetBlobClient(blob.GetString()).DownloadContentAsync()).Value.Content;
-        return (JsonDocument.Parse(whole.ToString()).RootElement.Clone(), true);
+        var names = new List<string>();
+        await foreach (var blob in _harness.DeadLetters().GetBlobsAsync()) names.Add(blob.Name);
+        return names;
     }
 
     /// <summary>A base64 PDF of about <paramref name="length"/> characters.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Storage.Queues;
 using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.IntegrationTests.Infrastructure;
@@ -168,7 +167,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         Assert.Equal(1, final.GetProperty("attempts").GetInt32());
         Assert.Equal(400, final.GetProperty("lastHttpStatus").GetInt32());
         Assert.Contains("Injected fault 400", final.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        var deadLetter = await FindDeadLetterAsync(_harness.Queue("interview-alerts-deadletter"), id);
+        var deadLetter = await FindDeadLetterAsync(_harness, AdapterHarness.JsonCaller, id);
         Assert.Equal("rejected", deadLetter.GetProperty("state").GetString());
         Assert.Single(deadLetter.GetProperty("message").GetProperty("history").EnumerateArray());
         Assert.Equal(0, _harness.DeliveredCount(id));
@@ -203,7 +202,7 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         var final = await _harness.WaitForStateAsync(id, "poisoned");
 
         Assert.Contains("maxDequeueCount", final.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        var deadLetter = await FindDeadLetterAsync(_harness.Queue("interview-alerts-deadletter"), id);
+        var deadLetter = await FindDeadLetterAsync(_harness, AdapterHarness.JsonCaller, id);
         Assert.Equal("poisoned", deadLetter.GetProperty("state").GetString());
     }
 
@@ -226,16 +225,12 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
         Assert.False(await container.GetBlobClient(id + ".json").ExistsAsync());
     }
 
-    internal static async Task<JsonElement> FindDeadLetterAsync(QueueClient deadLetters, string trackingId) =>
+    /// <summary>The dead letter blob of <paramref name="caller"/>'s request, once it is written.</summary>
+    internal static async Task<JsonElement> FindDeadLetterAsync(AdapterHarness harness, string caller, string trackingId) =>
         await Eventually.ValueAsync<object>(async () =>
         {
-            var peeked = await deadLetters.PeekMessagesAsync(32);
-            foreach (var message in peeked.Value)
-            {
-                var element = JsonDocument.Parse(message.Body.ToString()).RootElement;
-                if (element.GetProperty("trackingId").GetString() == trackingId) return element.Clone();
-            }
-
-            return null;
+            var blob = harness.DeadLetters().GetBlobClient($"{caller}/{trackingId}.json");
+            if (!await blob.ExistsAsync()) return null;
+            return JsonDocument.Parse((await blob.DownloadContentAsync()).Value.Content.ToString()).RootElement.Clone();
         }, TimeSpan.FromSeconds(30), "dead letter " + trackingId) is JsonElement found ? found : default;
 }

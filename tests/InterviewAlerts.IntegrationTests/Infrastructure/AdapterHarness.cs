@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using InterviewAlerts.Core.Storage;
 using InterviewAlerts.LocalRunner;
@@ -137,6 +138,9 @@ public sealed class AdapterHarness : IAsyncDisposable
         new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     public TableClient Records() => new(Azurite.ConnectionString, StorageNames.RecordsTable);
+
+    /// <summary>The dead-letter container: "{caller}/{tracking id}.json" per dead letter.</summary>
+    public BlobContainerClient DeadLetters() => new(Azurite.ConnectionString, StorageNames.DeadLetterContainer);
 
     /// <summary>Waits until the sandbox holds requests for the tracking id, or fails after the timeout.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForParadoxAsync(string trackingId, int count = 1, TimeSpan? timeout = null) =>

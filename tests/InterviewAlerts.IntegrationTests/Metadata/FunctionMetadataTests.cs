@@ -16,7 +16,11 @@ public sealed class FunctionMetadataTests
         { "IngestInterviewAlert", "interview-alerts", "post", "Function" },
         { "ValidateInterviewAlert", "interview-alerts/validate", "post", "Function" },
         { "GetInterviewAlertStatus", "interview-alerts/{id}", "get", "Function" },
-        { "ReplayDeadLetters", "ops/interview-alerts/replay", "post", "Admin" },
+        { "SearchRequests", "ops/requests", "get", "Admin" },
+        { "GetRequestDetail", "ops/requests/{trackingId}", "get", "Admin" },
+        { "ListDeadLetters", "ops/dead-letters", "get", "Admin" },
+        { "ReplayDeadLetters", "ops/dead-letters/replay", "post", "Admin" },
+        { "DiscardDeadLetters", "ops/dead-letters/discard", "post", "Admin" },
         { "GetOpenApiDescription", "openapi.json", "get", "Anonymous" },
         { "GetInterviewRequestSchema", "schema/interview-request.schema.json", "get", "Anonymous" },
     };

@@ -123,13 +123,14 @@ internal sealed class Stack : IAsyncDisposable
         await Azurite.StartAsync();
         await Adapter.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().CreateTableIfNotExistsAsync(InterviewAlerts.Core.Storage.StorageNames.RecordsTable);
         var queues = Adapter.Services.GetRequiredService<QueueServiceClient>();
-        foreach (var name in new[] { "interview-alerts", "interview-alerts-poison", "interview-alerts-deadletter", BaselineEndpoints.RawQueueName })
+        foreach (var name in new[] { "interview-alerts", "interview-alerts-poison", BaselineEndpoints.RawQueueName })
         {
             await queues.GetQueueClient(name).CreateIfNotExistsAsync();
         }
 
-        await Adapter.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>()
-            .GetBlobContainerClient(InterviewAlerts.Core.Storage.StorageNames.PayloadContainer).CreateIfNotExistsAsync();
+        var blobs = Adapter.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>();
+        await blobs.GetBlobContainerClient(InterviewAlerts.Core.Storage.StorageNames.PayloadContainer).CreateIfNotExistsAsync();
+        await blobs.GetBlobContainerClient(InterviewAlerts.Core.Storage.StorageNames.DeadLetterContainer).CreateIfNotExistsAsync();
     }
 
     /// <summary>The adapter loses storage: every connection through the relays is reset, new ones are refused.</summary>

@@ -523,21 +523,18 @@ internal static class SoakScenario
         (d.State == "Rejected" && d.Reason.Contains("Injected fault 400", StringComparison.Ordinal))
         || (d.State == "Rejected" && d.Reason.Contains("Soak: candidate declined by injected business rule", StringComparison.Ordinal));
 
-    /// <summary>All dead letters, read without deleting (received with a long invisibility, then left to reappear).</summary>
+    /// <summary>All dead letters (blobs of the dead-letter container), read without deleting.</summary>
     private static async Task<List<DeadLetterRecord>> ReadDeadLettersAsync(Stack stack)
     {
-        var queue = stack.Queue(StorageNames.DeadLetterQueue);
+        var container = new Azure.Storage.Blobs.BlobContainerClient(stack.Azurite.ConnectionString, StorageNames.DeadLetterContainer);
         var all = new List<DeadLetterRecord>();
-        for (var round = 0; round < 200; round++)
+        if (!await container.ExistsAsync()) return all;
+        await foreach (var blob in container.GetBlobsAsync())
         {
-            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value;
-            if (batch.Length == 0) break;
-            foreach (var message in batch)
-            {
-                DeliveryMessageSerializer.TryDeserialize<DeadLetter>(message.Body.ToString(), out var deadLetter, out _);
-                all.Add(new DeadLetterRecord(deadLetter?.TrackingId ?? "unreadable", deadLetter?.State.ToString() ?? "?", deadLetter?.Reason ?? message.Body.ToString(),
-                    deadLetter?.Message?.Body is { } body ? Payloads.ExId(System.Text.Encoding.UTF8.GetString(body)) : null, deadLetter?.Message?.Attempt ?? 0));
-            }
+            var text = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+            DeliveryMessageSerializer.TryDeserialize<DeadLetter>(text, out var deadLetter, out _);
+            all.Add(new DeadLetterRecord(deadLetter?.TrackingId ?? "unreadable", deadLetter?.State.ToString() ?? "?", deadLetter?.Reason ?? text,
+                deadLetter?.Message?.Body is { } body ? Payloads.ExId(System.Text.Encoding.UTF8.GetString(body)) : null, deadLetter?.Message?.Attempt ?? 0));
         }
 
         return all;
