@@ -26,7 +26,7 @@ public sealed class DeliveryMetricsTests : IDisposable
     private readonly Mock<IParadoxClient> _paradox = new();
     private readonly Mock<IRequestRecordStore> _records = new();
     private readonly Mock<IDeliveryQueue> _queue = new();
-    private readonly Mock<IDeadLetterQueue> _deadLetters = new();
+    private readonly Mock<IDeadLetterStore> _deadLetters = new();
     private readonly DeliveryOptions _options = new() { RetryHorizon = TimeSpan.FromHours(24), FirstRetryDelay = TimeSpan.FromSeconds(30) };
 
     public DeliveryMetricsTests()
