@@ -110,10 +110,17 @@ if [ -f $ev/large-bodies-samples.csv ]; then
     else
       title="Adapter memory: 128 connections declaring 16 MiB, trickling 300 B/s"; limit=""; label=""
     fi
-    plots=""
+    # Repeated runs of one build are labelled <build>-<n>: one colour and one key entry per build.
+    plots=""; builds=""; colours=(dark-blue dark-orange dark-green dark-magenta dark-cyan black)
     for t in $(tail -n +2 $ev/large-bodies-samples.csv | cut -d, -f1 | sort -u); do
       [ -s "$tmp/lb-$test-$t.dat" ] || continue
-      plots="$plots${plots:+, }\"$tmp/lb-$test-$t.dat\" using 3:4 with lines lw 2 title \"$t\""
+      build=${t%-[0-9]*}; runs=$(tail -n +2 $ev/large-bodies-samples.csv | cut -d, -f1,2 | sort -u | grep -c "^$build-[0-9]*,$test\$" || true)
+      case " $builds " in
+        *" $build "*) key="notitle" ;;
+        *) builds="$builds $build"; key="title \"$build$([ "$runs" -gt 1 ] && echo " ($runs runs)" || true)\"" ;;
+      esac
+      n=$(echo $builds | wc -w); colour=${colours[$(( (n - 1) % ${#colours[@]} ))]}
+      plots="$plots${plots:+, }\"$tmp/lb-$test-$t.dat\" using 3:4 with lines lw 1.5 lc rgb \"$colour\" $key"
     done
     [ -n "$limit" ] && plots="$plots, $limit with lines dt 2 lc rgb \"red\" title \"$label\""
     gnuplot <<GP

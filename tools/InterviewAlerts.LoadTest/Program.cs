@@ -23,13 +23,13 @@ switch (command)
         await BreakdownScenario.RunAsync(quick);
         break;
     case "large-bodies":
-        await LargeBodyScenario.RunAsync(LargeBodyTargets(), Option("--functions-host"), Option("--only"), args.Contains("--with-delivery"), quick);
+        await LargeBodyScenario.RunAsync(LargeBodyTargets(), Option("--functions-host"), Option("--only"), args.Contains("--with-delivery"), quick, TargetAppSettings());
         break;
     case "soak":
         return await SoakScenario.RunAsync(quick);
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|memory|soak|large-bodies [--quick]");
-        Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow] [--with-delivery]");
+        Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow|rate[,...]] [--with-delivery] [--app-setting label:KEY=VALUE]...");
         return 2;
 }
 
@@ -48,4 +48,21 @@ List<AdapterTarget> LargeBodyTargets()
     if (targets.Count > 0) return targets;
     var runner = Path.Combine(InterviewAlerts.IntegrationTests.Infrastructure.RepositoryRoot.Path, "src", "InterviewAlerts.LocalRunner", "bin", "Release", "net10.0", "InterviewAlerts.LocalRunner.dll");
     return [AdapterTarget.Parse("current=runner:" + runner)];
+}
+
+// --app-setting label:KEY=VALUE, repeatable: an app setting of one target, as its infrastructure deploys it.
+Dictionary<string, Dictionary<string, string>> TargetAppSettings()
+{
+    var settings = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+    foreach (var (_, i) in args.Select((a, i) => (a, i)).Where(x => x.a == "--app-setting" && x.i + 1 < args.Length))
+    {
+        var text = args[i + 1];
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (colon <= 0 || equals < colon + 2) throw new ArgumentException($"An app setting is label:KEY=VALUE, not \"{text}\".");
+        if (!settings.TryGetValue(text[..colon], out var target)) settings[text[..colon]] = target = new Dictionary<string, string>(StringComparer.Ordinal);
+        target[text[(colon + 1)..equals]] = text[(equals + 1)..];
+    }
+
+    return settings;
 }

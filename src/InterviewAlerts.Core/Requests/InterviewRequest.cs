@@ -69,8 +69,8 @@ public sealed class InterviewRequest
     [JsonPropertyName(FieldNames.InterviewJoblocRoomExId)] public string? InterviewJoblocRoomExId { get; set; }
     [JsonPropertyName(FieldNames.InterviewJoblocRoomEmail)] public string? InterviewJoblocRoomEmail { get; set; }
 
-    /// <summary>The resume file, base64-encoded, as received.</summary>
-    [JsonPropertyName(FieldNames.Resume)] public string? Resume { get; set; }
+    /// <summary>The resume file, base64-encoded, as received; kept as UTF-8, as it may be 14 MB of text.</summary>
+    [JsonPropertyName(FieldNames.Resume)] public Utf8Text? Resume { get; set; }
 
     [JsonPropertyName(FieldNames.ForceSequentMultiDays)] public bool? ForceSequentMultiDays { get; set; }
     [JsonPropertyName(FieldNames.InterviewOwnerExId)] public string? InterviewOwnerExId { get; set; }

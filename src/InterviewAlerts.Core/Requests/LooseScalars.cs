@@ -19,21 +19,12 @@ internal sealed class LooseScalars(List<FieldError> errors)
     private const int QuoteLimit = 40;
     private const string WholeNumber = "a whole number";
 
-    public string? String(string field, JsonNode? value)
-    {
-        switch (KindOf(value))
-        {
-            case JsonValueKind.Null:
-                return null;
-            case JsonValueKind.String:
-                return Blank(value!.GetValue<string>());
-            case JsonValueKind.Number:
-                return NumberJson(value!);
-            default:
-                Fail(field, $"{field} must be a string; got a JSON {Describe(KindOf(value))}.");
-                return null;
-        }
-    }
+    public string? String(string field, JsonNode? value) =>
+        KindOf(value) == JsonValueKind.String ? Blank(value!.GetValue<string>()) : NotAString(field, value);
+
+    /// <summary><see cref="String"/> for values that may be megabytes long, kept as UTF-8 (see <see cref="Utf8Text"/>).</summary>
+    public Utf8Text? LargeString(string field, JsonNode? value) =>
+        KindOf(value) == JsonValueKind.String ? Utf8Text.FromJsonString(value!.AsValue()) : NotAString(field, value) is { } number ? Utf8Text.Blank(number) : null;
 
     public int? Int(string field, JsonNode? value, string expected = WholeNumber)
     {
@@ -129,6 +120,21 @@ internal sealed class LooseScalars(List<FieldError> errors)
     {
         var trimmed = text.Trim();
         return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    /// <summary>A value that is not a JSON string: absent for null, a number's JSON text, otherwise an error.</summary>
+    private string? NotAString(string field, JsonNode? value)
+    {
+        switch (KindOf(value))
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number:
+                return NumberJson(value!);
+            default:
+                Fail(field, $"{field} must be a string; got a JSON {Describe(KindOf(value))}.");
+                return null;
+        }
     }
 
     private string? NumberText(string field, JsonNode? value, string expected)

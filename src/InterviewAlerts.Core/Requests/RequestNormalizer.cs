@@ -76,7 +76,7 @@ public static class RequestNormalizer
             case F.RecordedInterviewId: r.RecordedInterviewId = s.String(name, v); break;
             case F.InterviewJoblocRoomExId: r.InterviewJoblocRoomExId = s.String(name, v); break;
             case F.InterviewJoblocRoomEmail: r.InterviewJoblocRoomEmail = s.String(name, v); break;
-            case F.Resume: r.Resume = s.String(name, v); break;
+            case F.Resume: r.Resume = s.LargeString(name, v); break;
             case F.ForceSequentMultiDays: r.ForceSequentMultiDays = s.Bool(name, v); break;
             case F.InterviewOwnerExId: r.InterviewOwnerExId = s.String(name, v); break;
             case F.Note: r.Note = s.String(name, v); break;

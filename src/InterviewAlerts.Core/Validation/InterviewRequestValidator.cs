@@ -113,7 +113,7 @@ public static class InterviewRequestValidator
                 $"{F.CandidateJourneyStatus} must read \"{{stage}}: {{status}}\" (e.g. \"Interview: Scheduled\"); the {FieldChecks.LengthOf(status)} characters received have no stage and status around a colon.");
         }
 
-        if (r.Resume is not null && ResumeCheck.Check(F.Resume, r.Resume) is { } resumeError)
+        if (r.Resume is not null && ResumeCheck.Check(F.Resume, r.Resume.Utf8) is { } resumeError)
         {
             check.Add(resumeError.Field, resumeError.Code, resumeError.Message);
         }

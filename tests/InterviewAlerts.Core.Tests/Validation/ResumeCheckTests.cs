@@ -1,9 +1,13 @@
+using System.Text;
 using InterviewAlerts.Core.Validation;
 
 namespace InterviewAlerts.Core.Tests.Validation;
 
 public sealed class ResumeCheckTests
 {
+    /// <summary>The check reads the resume as UTF-8, the way it is held in the request.</summary>
+    private static FieldError? Check(string text) => ResumeCheck.Check("resume", Encoding.UTF8.GetBytes(text));
+
     private static string Pdf(int size)
     {
         var file = new byte[size];
@@ -14,13 +18,13 @@ public sealed class ResumeCheckTests
     [Fact]
     public void A_file_one_byte_under_10_MB_is_accepted()
     {
-        Assert.Null(ResumeCheck.Check("resume", Pdf(ResumeCheck.MaxBytesExclusive - 1)));
+        Assert.Null(Check(Pdf(ResumeCheck.MaxBytesExclusive - 1)));
     }
 
     [Fact]
     public void A_file_of_exactly_10_MB_is_refused_with_its_size()
     {
-        var error = ResumeCheck.Check("resume", Pdf(ResumeCheck.MaxBytesExclusive));
+        var error = Check(Pdf(ResumeCheck.MaxBytesExclusive));
         Assert.Equal(ErrorCodes.FileTooLarge, error!.Code);
         Assert.Contains("10485760 bytes", error.Message, StringComparison.Ordinal);
     }
@@ -28,7 +32,7 @@ public sealed class ResumeCheckTests
     [Fact]
     public void A_far_too_large_file_is_refused_before_decoding()
     {
-        var error = ResumeCheck.Check("resume", new string('A', 20_000_000));
+        var error = Check(new string('A', 20_000_000));
         Assert.Equal(ErrorCodes.FileTooLarge, error!.Code);
     }
 
@@ -39,7 +43,7 @@ public sealed class ResumeCheckTests
     [InlineData("QUJD\u0000")]
     public void Malformed_base64_is_refused(string text)
     {
-        Assert.Equal(ErrorCodes.InvalidBase64, ResumeCheck.Check("resume", text)!.Code);
+        Assert.Equal(ErrorCodes.InvalidBase64, Check(text)!.Code);
     }
 
     [Theory]
@@ -77,7 +81,7 @@ public sealed class ResumeCheckTests
         if (size == 99_999) file[^1] = 0xC3; // a character cut off at the end
 
         Assert.Equal(expected, FileSignatures.Detect(file));
-        var error = ResumeCheck.Check("resume", Convert.ToBase64String(file, Base64FormattingOptions.InsertLineBreaks));
+        var error = Check(Convert.ToBase64String(file, Base64FormattingOptions.InsertLineBreaks));
         Assert.Equal(expected == ResumeFileType.Txt ? null : ErrorCodes.UnsupportedFileType, error?.Code);
         if (error is not null) Assert.Contains($"the {size}-byte file", error.Message, StringComparison.Ordinal);
     }
@@ -93,14 +97,35 @@ public sealed class ResumeCheckTests
     {
         var base64 = Pdf(100_000).Insert(at, inserted);
         Assert.False(Convert.TryFromBase64String(base64, new byte[base64.Length], out _));
-        Assert.Equal(ErrorCodes.InvalidBase64, ResumeCheck.Check("resume", base64)!.Code);
+        Assert.Equal(ErrorCodes.InvalidBase64, Check(base64)!.Code);
+    }
+
+    /// <summary>Characters are counted as in a .NET string: UTF-16 code units, Unicode whitespace not significant.</summary>
+    [Theory]
+    [InlineData("QUJD\U0001F600", ErrorCodes.InvalidBase64, "the 6 characters received")]
+    [InlineData("QUJD\u00e9\u4e2d", ErrorCodes.InvalidBase64, "the 6 characters received")]
+    [InlineData("QUJD\u00a0", ErrorCodes.InvalidBase64, "the 5 characters received")]
+    [InlineData("QUJD\u2003QUJD", ErrorCodes.InvalidBase64, "the 9 characters received")]
+    public void Characters_beyond_ASCII_are_counted_as_a_string_counts_them(string text, string code, string expected)
+    {
+        var error = Check(text)!;
+        Assert.Equal(code, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unicode_whitespace_at_the_end_is_not_counted_in_the_size()
+    {
+        var error = Check(new string('A', 13_999_999) + "=\u2003\u00a0")!;
+        Assert.Equal(ErrorCodes.FileTooLarge, error.Code);
+        Assert.Contains("it decodes to 10499999 bytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Messages_give_the_shape_never_the_content()
     {
         var secret = Convert.ToBase64String("Ana Lima\0"u8.ToArray());
-        var error = ResumeCheck.Check("resume", secret)!;
+        var error = Check(secret)!;
         Assert.Equal(ErrorCodes.UnsupportedFileType, error.Code);
         Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Ana", error.Message, StringComparison.Ordinal);

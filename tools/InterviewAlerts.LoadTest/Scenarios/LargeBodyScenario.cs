@@ -20,7 +20,8 @@ namespace InterviewAlerts.LoadTest.Scenarios;
 /// Memory under large and slow requests, per build, each build in a process (tree) of its own, measured by its resident
 /// set sampled every 100 ms: (a) 16 concurrent native requests of about 14 MB (a valid request whose base64 resume is
 /// just under Paradox's 10 MB), with the queue function off unless asked for; (b) 128 connections that each declare Content-Length 16777215 and
-/// trickle about 300 B/s for a bounded time. Every (build, test) pair gets a fresh adapter process and a fresh Azurite;
+/// trickle about 300 B/s for a bounded time; (c) the rate at which small valid requests are acknowledged, 8 at a time, so
+/// a runtime setting that helps (a) can be checked not to slow ordinary traffic. Every (build, test) pair gets a fresh adapter process and a fresh Azurite;
 /// the Paradox sandbox runs in this process. Everything listens on 127.0.0.1.
 /// </summary>
 internal static class LargeBodyScenario
@@ -37,14 +38,24 @@ internal static class LargeBodyScenario
     /// <summary>instanceMemoryMB of the Bicep (infra/main.bicep).</summary>
     public const int InstanceMemoryMiB = 2048;
 
+    public const int RateConcurrency = 8;
+
     private const string LargeTest = "large";
     private const string SlowTest = "slow";
+    private const string RateTest = "rate";
+    private static readonly TimeSpan RateWarmUp = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RateDuration = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan TrickleStep = TimeSpan.FromMilliseconds(100);
 
-    /// <param name="tests">"large", "slow", or null for both.</param>
+    /// <param name="tests">"large", "slow", "rate" or several separated by commas; null for all three.</param>
     /// <param name="delivery">Whether the queue function runs too (it then sends every accepted request to the sandbox).</param>
-    public static async Task RunAsync(IReadOnlyList<AdapterTarget> targets, string? functionsHost, string? tests, bool delivery, bool quick)
+    /// <param name="appSettings">
+    /// App settings per target label beyond the measurement's own: those the build's infrastructure gives the Function
+    /// App (in Azure they are environment variables of the host and its worker), so each build runs as deployed.
+    /// </param>
+    public static async Task RunAsync(
+        IReadOnlyList<AdapterTarget> targets, string? functionsHost, string? tests, bool delivery, bool quick, IReadOnlyDictionary<string, Dictionary<string, string>> appSettings)
     {
         var trickle = TimeSpan.FromSeconds(quick ? 10 : 30);
         var sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], b => b.Logging.ClearProviders());
@@ -58,9 +69,10 @@ internal static class LargeBodyScenario
         {
             foreach (var target in targets)
             {
-                foreach (var test in new[] { LargeTest, SlowTest }.Where(t => tests is null || tests == t))
+                foreach (var test in new[] { LargeTest, SlowTest, RateTest }.Where(t => tests is null || tests.Split(',').Contains(t)))
                 {
-                    var result = await MeasureAsync(target, test, functionsHost, delivery, sandboxUrl, control, resume, trickle, samples);
+                    var extra = appSettings.GetValueOrDefault(target.Label) ?? [];
+                    var result = await MeasureAsync(target, test, functionsHost, delivery, extra, sandboxUrl, control, resume, trickle, quick, samples);
                     results.Add(result);
                     Console.WriteLine(result);
                 }
@@ -73,15 +85,20 @@ internal static class LargeBodyScenario
         }
 
         Evidence.Csv("large-bodies-samples", ["target", "test", "seconds", "resident_mib", "root_mib"], samples);
-        Evidence.Csv("large-bodies", ["target", "kind", "test", "idle_mib", "peak_mib", "added_mib", "answers", "delivered", "seconds"],
-            results.Select(r => new object?[] { r.Target.Label, r.Target.Kind, r.Test, r.IdleMiB, r.PeakMiB, r.PeakMiB - r.IdleMiB, r.Answers, r.Delivered, r.Seconds }));
-        var summary = Summary(results, trickle, delivery);
+        Evidence.Csv("large-bodies", ["target", "kind", "test", "idle_mib", "peak_mib", "added_mib", "answers", "delivered", "seconds", "acknowledged_per_second", "app_settings"],
+            results.Select(r => new object?[]
+            {
+                r.Target.Label, r.Target.Kind, r.Test, r.IdleMiB, r.PeakMiB, r.PeakMiB - r.IdleMiB, r.Answers, r.Delivered, r.Seconds, r.PerSecond,
+                Settings(appSettings.GetValueOrDefault(r.Target.Label)),
+            }));
+        var summary = Summary(results, trickle, RateDurationOf(quick), delivery, appSettings);
         Evidence.Markdown("large-bodies", summary);
         Console.WriteLine(summary);
     }
 
     private static async Task<Result> MeasureAsync(
-        AdapterTarget target, string test, string? functionsHost, bool delivery, Uri sandboxUrl, HttpClient control, string resume, TimeSpan trickle, List<object?[]> samples)
+        AdapterTarget target, string test, string? functionsHost, bool delivery, IReadOnlyDictionary<string, string> appSettings, Uri sandboxUrl, HttpClient control,
+        string resume, TimeSpan trickle, bool quick, List<object?[]> samples)
     {
         await using var azurite = new AzuriteProcess();
         await azurite.StartAsync();
@@ -96,7 +113,8 @@ internal static class LargeBodyScenario
         // this, a runtime on a machine with far more memory collects lazily and measures the machine, not the instance.
         foreach (var (key, value) in AdapterProcess.CallerSettings) settings[key] = value;
         settings["DOTNET_GCTotalPhysicalMemory"] = ((long)InstanceMemoryMiB * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
-        if (!delivery)
+        foreach (var (key, value) in appSettings) settings[key] = value;
+        if (!delivery || test == RateTest)
         {
             // The ingest path alone: the queue function off (the Functions host's app setting; the local runner's own).
             settings["AzureWebJobs.DeliverInterviewAlert.Disabled"] = "true";
@@ -114,6 +132,7 @@ internal static class LargeBodyScenario
             var idle = Median(sampler.Samples.Select(s => s.ResidentMiB));
             var started = sampler.Seconds;
             string answers;
+            double? perSecond = null;
             if (test == LargeTest)
             {
                 var statuses = await SendLargeAsync(adapter, resume);
@@ -121,15 +140,21 @@ internal static class LargeBodyScenario
                 Console.WriteLine($"  answered after {sampler.Seconds - started:F1} s");
                 if (delivery) await WaitForDeliveriesAsync(control, deliveredBefore + statuses.Count(s => s == "202"), TimeSpan.FromSeconds(90));
             }
-            else
+            else if (test == SlowTest)
             {
                 answers = await TrickleAsync(adapter, trickle);
+            }
+            else
+            {
+                var rate = await SmallRequestsAsync(adapter, quick);
+                answers = rate.StatusSummary;
+                perSecond = rate.OkPerSecond;
             }
 
             await Task.Delay(Idle); // what stays after the load
             var seconds = sampler.Seconds - started;
             var window = sampler.Samples.Where(s => s.Seconds >= started).ToList();
-            result = new Result(target, test, idle, window.Max(s => s.ResidentMiB), answers, await AlertsReceivedAsync(control) - deliveredBefore, seconds);
+            result = new Result(target, test, idle, window.Max(s => s.ResidentMiB), answers, await AlertsReceivedAsync(control) - deliveredBefore, seconds, perSecond);
             samples.AddRange(sampler.Samples.Select(s => new object?[] { target.Label, test, Math.Round(s.Seconds - started, 2), Math.Round(s.ResidentMiB, 1), Math.Round(s.RootMiB, 1) }));
         }
 
@@ -161,6 +186,22 @@ internal static class LargeBodyScenario
             }
         }));
         return statuses;
+    }
+
+    /// <summary>
+    /// (c) Small valid native requests, <see cref="RateConcurrency"/> at a time (closed loop), each a different candidate:
+    /// a warm-up first, then the requests acknowledged (202) per second over <see cref="RateDuration"/>.
+    /// </summary>
+    private static async Task<RunResult> SmallRequestsAsync(AdapterProcess adapter, bool quick)
+    {
+        var tag = Payloads.NewRunTag();
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = RateConcurrency }) { Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("x-functions-key", AdapterProcess.FunctionKey);
+        var uri = new Uri(adapter.BaseUrl, "api/interview-alerts");
+        var sent = 0;
+        LoadRequest Make(int _) => new(HttpMethod.Post, uri, Payloads.Native(tag, Interlocked.Increment(ref sent)), Payloads.NativeContentType, AdapterProcess.CallerAuthorization);
+        await LoadGenerator.RunAsync(client, RateConcurrency, 100_000, quick ? TimeSpan.FromSeconds(1) : RateWarmUp, Make, r => r.Status == 202);
+        return await LoadGenerator.RunAsync(client, RateConcurrency, 100_000, RateDurationOf(quick), Make, r => r.Status == 202);
     }
 
     /// <summary>
@@ -268,26 +309,37 @@ internal static class LargeBodyScenario
         return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
     }
 
-    private static string Summary(List<Result> results, TimeSpan trickle, bool delivery)
+    private static TimeSpan RateDurationOf(bool quick) => quick ? TimeSpan.FromSeconds(5) : RateDuration;
+
+    private static string Settings(IReadOnlyDictionary<string, string>? settings) =>
+        settings is null || settings.Count == 0 ? "" : string.Join(' ', settings.Select(s => $"{s.Key}={s.Value}"));
+
+    private static string Summary(List<Result> results, TimeSpan trickle, TimeSpan rateDuration, bool delivery, IReadOnlyDictionary<string, Dictionary<string, string>> appSettings)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Resident set of the adapter's process tree (Functions host + worker, or the local runner), MiB, sampled every {MemorySampler.Interval.TotalMilliseconds:F0} ms. (a) {LargeRequests} concurrent native requests of {(DecodedResumeBytes + 2) / 3 * 4 / 1e6:F1} MB of base64 resume each{(delivery ? ", until delivered" : ", delivery off (the ingest path alone)")}; target: peak ≤ 1024 MiB. (b) {SlowConnections} connections declaring Content-Length {DeclaredLength} and sending {TrickleBytesPerSecond} B/s for {trickle.TotalSeconds:F0} s; target: ≤ 100 MiB added. The runtime of every process is told the instance has {InstanceMemoryMiB} MiB (DOTNET_GCTotalPhysicalMemory).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Resident set of the adapter's process tree (Functions host + worker, or the local runner), MiB, sampled every {MemorySampler.Interval.TotalMilliseconds:F0} ms. (a) {LargeRequests} concurrent native requests of {(DecodedResumeBytes + 2) / 3 * 4 / 1e6:F1} MB of base64 resume each{(delivery ? ", until delivered" : ", delivery off (the ingest path alone)")}; target: peak ≤ 1024 MiB. (b) {SlowConnections} connections declaring Content-Length {DeclaredLength} and sending {TrickleBytesPerSecond} B/s for {trickle.TotalSeconds:F0} s; target: ≤ 100 MiB added. (c) small valid native requests, {RateConcurrency} at a time for {rateDuration.TotalSeconds:F0} s after a warm-up, acknowledged per second. The runtime of every process is told the instance has {InstanceMemoryMiB} MiB (DOTNET_GCTotalPhysicalMemory).");
         text.AppendLine();
-        text.AppendLine("| build | runs under | test | idle | peak | added | answers | delivered | target met |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---|---:|---|");
+        text.AppendLine("| build | runs under | app settings | test | idle | peak | added | answers | delivered | acknowledged/s | target met |");
+        text.AppendLine("|---|---|---|---|---:|---:|---:|---|---:|---:|---|");
         foreach (var r in results)
         {
-            var met = r.Test == LargeTest ? r.PeakMiB <= 1024 : r.PeakMiB - r.IdleMiB <= 100;
+            var (name, met) = r.Test switch
+            {
+                LargeTest => ("(a) 16 × 14 MB", r.PeakMiB <= 1024 ? "yes" : "no"),
+                SlowTest => ("(b) 128 slow", r.PeakMiB - r.IdleMiB <= 100 ? "yes" : "no"),
+                _ => ($"(c) small, {RateConcurrency} at a time", "–"),
+            };
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Target.Label} | {(r.Target.Kind == AdapterKind.FunctionsHost ? "Functions host" : "local runner")} | {(r.Test == LargeTest ? "(a) 16 × 14 MB" : "(b) 128 slow")} | {r.IdleMiB:F0} | {r.PeakMiB:F0} | {r.PeakMiB - r.IdleMiB:F0} | {r.Answers} | {(r.Test == LargeTest ? r.Delivered.ToString(CultureInfo.InvariantCulture) : "–")} | {(met ? "yes" : "no")} |");
+                $"| {r.Target.Label} | {(r.Target.Kind == AdapterKind.FunctionsHost ? "Functions host" : "local runner")} | {Settings(appSettings.GetValueOrDefault(r.Target.Label))} | {name} | {r.IdleMiB:F0} | {r.PeakMiB:F0} | {r.PeakMiB - r.IdleMiB:F0} | {r.Answers} | {(r.Test == LargeTest ? r.Delivered.ToString(CultureInfo.InvariantCulture) : "–")} | {(r.PerSecond is { } rate ? rate.ToString("F0", CultureInfo.InvariantCulture) : "–")} | {met} |");
         }
 
         return text.ToString();
     }
 
-    private sealed record Result(AdapterTarget Target, string Test, double IdleMiB, double PeakMiB, string Answers, int Delivered, double Seconds)
+    private sealed record Result(AdapterTarget Target, string Test, double IdleMiB, double PeakMiB, string Answers, int Delivered, double Seconds, double? PerSecond)
     {
         public override string ToString() =>
-            $"{Target.Label} ({Target.Kind}) {Test}: idle {IdleMiB:F0} MiB, peak {PeakMiB:F0} MiB (+{PeakMiB - IdleMiB:F0}), answers {Answers}, delivered {Delivered}, {Seconds:F0} s";
+            $"{Target.Label} ({Target.Kind}) {Test}: idle {IdleMiB:F0} MiB, peak {PeakMiB:F0} MiB (+{PeakMiB - IdleMiB:F0}), answers {Answers}, delivered {Delivered}, {Seconds:F0} s" +
+            (PerSecond is { } rate ? $", {rate:F0} acknowledged/s" : "");
     }
 }
