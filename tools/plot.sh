@@ -175,25 +175,31 @@ if [ -f $ev/soak-requests.csv ]; then
   # cumulative: distinct requests acknowledged (first acknowledgement), and of them ended (first 200 at Paradox, or dead-lettered)
   tail -n +2 $ev/soak-requests.csv | awk -F, '$5 == "acknowledged" && $3 == 0 { print int($1), "a"; if ($6 != "") print int($6), "d" }' \
     | sort -n | awk '{ if ($2 == "a") a++; else d++; last[$1] = a " " d } END { for (s in last) print s, last[s] }' | sort -n > "$tmp/soak-cumulative.dat"
-  arrows=""
+  # events: a dotted line in every panel, numbered above the first one (names would cover the data), named in the title
+  arrows=""; labels=""; names=""; n=0
   if [ -f $ev/soak-events.csv ]; then
     while IFS=, read -r second event; do
+      n=$((n + 1))
       arrows="$arrows
-set arrow from $second, graph 0 to $second, graph 1 nohead dt 3 lc rgb \"gray40\"
-set label \"$event\" at $second, graph 0.97 rotate by 90 right front font \",9\" offset -0.6,0"
+set arrow from $second, graph 0 to $second, graph 1 nohead dt 3 lc rgb \"gray40\""
+      labels="$labels
+set label \"$n\" at $second, graph 1.06 center font \",10\""
+      names="$names${names:+,  }$n $event"
     done < <(tail -n +2 $ev/soak-events.csv)
   fi
   gnuplot <<GP
 set terminal ${term/900,560/900,820}
 set output "$ev/soak-timeline.png"
-set multiplot layout 3,1 title "Fault soak: outcomes over time (seconds since the soak began)"
-set grid; set key outside right top vertical; set xrange [0:$last]; set rmargin 26; set lmargin 10
+set multiplot layout 3,1
+set grid; set key outside right top vertical; set xrange [0:$last]; set rmargin 30; set lmargin 10; set tmargin 1.6
 $arrows
+$labels
 set ylabel "ingest answers / s"
-plot "$tmp/soak-ingest.dat" using 1:2 with lines lw 2 title "acknowledged", "" using 1:3 with impulses lw 2 title "503 (storage down)", "" using 1:4 with impulses lw 1 title "refused (409, 405)"
+plot "$tmp/soak-ingest.dat" using 1:2 with lines lw 2 title "acknowledged", "" using 1:3 with impulses lw 2 title "503 (storage unreachable)", "" using 1:4 with impulses lw 1 title "refused (409, 405)"
+unset label
 set ylabel "Paradox 200s / s"
 plot "$tmp/soak-paradox.dat" using 1:2 with lines lw 2 title "200 (delivered)"
-set ylabel "requests (cumulative)"; set xlabel "seconds"
+set ylabel "requests (cumulative)"; set xlabel "seconds; dotted lines: $names"
 plot "$tmp/soak-cumulative.dat" using 1:2 with lines lw 2 title "acknowledged", "" using 1:3 with lines lw 2 dt 2 title "delivered (first 200)"
 unset multiplot
 GP
