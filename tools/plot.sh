@@ -27,7 +27,7 @@ set output "$ev/ingest-throughput.png"
 set datafile separator ","
 set title "Ingest throughput vs concurrency (adapter vs raw-enqueue baseline, same bytes)"
 set xlabel "concurrent clients (closed loop)"; set ylabel "acknowledged requests / s"
-set logscale x 2; set xrange [0.8:80]; set xtics ("1" 1, "4" 4, "16" 16, "64" 64); set grid; set key bottom right; set yrange [0:*]
+set logscale x 2; set xrange [0.8:80]; set xtics ("1" 1, "4" 4, "16" 16, "64" 64); set grid; set key outside below center maxrows 2 spacing 1.3; set xlabel offset 0,0.5; set yrange [0:*]
 plot "$tmp/ingest-Native-Adapter.dat" using 3:8 with linespoints lw 2 pt 7 title "native JSON - adapter", \
      "$tmp/ingest-Native-RawEnqueue.dat" using 3:8 with linespoints lw 2 pt 6 dt 2 title "native JSON - raw-enqueue", \
      "$tmp/ingest-BrassRing-Adapter.dat" using 3:8 with linespoints lw 2 pt 5 title "BrassRing XML - adapter", \
@@ -45,7 +45,7 @@ set output "$ev/ingest-latency-cdf-c$c.png"
 set datafile separator ","
 set title "Ingest latency distribution at concurrency $c (CDF)"
 set xlabel "latency (ms, log scale)"; set ylabel "fraction of requests answered within"
-set logscale x; set grid; set key bottom right; set yrange [0:1]
+set logscale x; set grid; set key outside below center maxrows 3 spacing 1.3; set xlabel offset 0,0.5; set yrange [0:1]
 plot "$tmp/q-$c-Native-Adapter.dat" using 5:(\$4/100) with lines lw 2 title "native JSON - adapter", \
      "$tmp/q-$c-Native-RawEnqueue.dat" using 5:(\$4/100) with lines lw 2 dt 2 title "native JSON - raw-enqueue", \
      "$tmp/q-$c-BrassRing-Adapter.dat" using 5:(\$4/100) with lines lw 2 title "BrassRing XML - adapter", \
@@ -63,7 +63,7 @@ set output "$ev/ack-latency-cdf.png"
 set datafile separator ","
 set title "Acknowledgement latency with Paradox answering in 300 ms (CDF)"
 set xlabel "latency (ms, log scale)"; set ylabel "fraction of requests answered within"
-set logscale x; set grid; set key bottom right; set yrange [0:1]
+set logscale x; set grid; set key outside below center maxrows 3 spacing 1.3; set xlabel offset 0,0.5; set yrange [0:1]
 plot "$tmp/ack-10-adapter.dat" using 4:(\$3/100) with lines lw 2 title "adapter ingest, 10 req/s", \
      "$tmp/ack-40-adapter.dat" using 4:(\$3/100) with lines lw 2 title "adapter ingest, 40 req/s", \
      "$tmp/ack-40-raw-enqueue.dat" using 4:(\$3/100) with lines lw 1 dt 3 title "raw-enqueue baseline, 40 req/s", \
@@ -79,9 +79,10 @@ if [ -f $ev/delivery.csv ]; then
 set terminal $term
 set output "$ev/delivery-throughput.png"
 set title "Delivery drain vs the sandbox's raw capacity at the same concurrency"
-set ylabel "requests / s"; set xlabel "sandbox (Paradox) latency"
+set ylabel "requests / s"; set xlabel "sandbox (Paradox) latency, delivery loop" offset 0,-1
+set bmargin 7
 set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1
-set logscale y; set grid ytics; set key top right
+set logscale y; set grid ytics; set key outside below center horizontal
 plot "$tmp/delivery.dat" using 2:xtic(1) title "adapter: queue -> delivery -> sandbox", "" using 3 title "sandbox raw capacity (token + PUT)"
 GP
   echo "wrote $ev/delivery-throughput.png"
@@ -93,7 +94,7 @@ set terminal $term
 set output "$ev/memory.png"
 set datafile separator ","
 set title "Host process memory under steady load (ingest + delivery)"
-set xlabel "seconds"; set ylabel "MB"; set grid; set key top left; set yrange [0:*]
+set xlabel "seconds"; set ylabel "MB"; set grid; set key outside below center horizontal; set yrange [0:*]
 plot "$ev/memory.csv" using 1:4 every ::1 with linespoints lw 2 title "GC heap after full collection", \
      "" using 1:5 every ::1 with linespoints lw 2 title "working set"
 GP
@@ -134,4 +135,80 @@ plot $plots
 GP
     echo "wrote $ev/memory-$test-bodies.png"
   done
+fi
+
+if [ -f $ev/compare.csv ]; then
+  # per target and shape: concurrency, median, min, max of a column over the repetitions
+  spread() {
+    pick $ev/compare.csv target=$1 shape=$2 | awk -F, -v col=$3 '{ v[$4] = v[$4] " " $col }
+      END { for (c in v) { n = split(substr(v[c], 2), a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+            med = (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2; print c, med, a[1], a[n] } }' | sort -n
+  }
+  targets=$(tail -n +2 $ev/compare.csv | cut -d, -f2 | awk '!seen[$0]++')
+  for metric in rps:8 p99:11; do
+    name=${metric%%:*}; col=${metric##*:}
+    for t in $targets; do for s in Native BrassRing; do spread "$t" $s $col > "$tmp/cmp-$name-$t-$s.dat"; done; done
+    if [ "$name" = rps ]; then ylabel="acknowledged requests / s"; log=""; what="throughput"; else ylabel="p99 latency (ms, log scale)"; log="set logscale y"; what="p99 latency"; fi
+    for s in Native BrassRing; do
+      plots=""; i=0
+      for t in $targets; do
+        # side by side around each concurrency, so the ranges do not hide each other
+        case $t in old) label="reference build";; new) label="current build";; storage-calls) label="the two storage calls alone";; *) label=$t;; esac
+        plots="$plots${plots:+, }\"$tmp/cmp-$name-$t-$s.dat\" using (\$1*(1+0.12*($i-1))):2:3:4 with yerrorlines lw 2 pt 7 title \"$label\""
+        i=$((i + 1))
+      done
+      [ "$s" = Native ] && shape="native JSON" || shape="BrassRing XML"
+      gnuplot <<GP
+set terminal $term
+set output "$ev/compare-$name-$(echo $s | tr 'A-Z' 'a-z').png"
+set title "Ingest $what, $shape: builds side by side and the two storage calls alone\n(median of the repetitions, bars from the lowest to the highest)"
+set xlabel "concurrent clients (closed loop)"; set ylabel "$ylabel"
+set logscale x 2; set xrange [0.7:90]; set xtics ("1" 1, "16" 16, "64" 64); set grid; $log
+set xlabel offset 0,0.5; set key outside below center horizontal spacing 1.5
+plot $plots
+GP
+      echo "wrote $ev/compare-$name-$(echo $s | tr 'A-Z' 'a-z').png"
+    done
+  done
+fi
+
+if [ -f $ev/soak-requests.csv ]; then
+  # per second: acknowledged, answered 503, refused (other answers) at ingest; Paradox's 200s
+  tail -n +2 $ev/soak-requests.csv | awk -F, '{ s = int($1); if ($5 == "acknowledged") a[s]++; else if ($5 == "unavailable") u[s]++; else r[s]++; if (s > m) m = s }
+    END { for (i = 0; i <= m; i++) print i, a[i] + 0, u[i] + 0, r[i] + 0 }' > "$tmp/soak-ingest.dat"
+  # every second from 0 to the end, zeros included, so a quiet second shows as 0 rather than as a line across it
+  last=$(cat $ev/soak-events.csv $ev/soak-requests.csv $ev/soak-paradox.csv 2>/dev/null | awk -F, '$1 ~ /^[0-9.]+$/ && $1 + 0 > m { m = $1 + 0 } END { print int(m * 1.04) + 1 }')
+  tail -n +2 $ev/soak-paradox.csv 2>/dev/null | awk -F, -v last="$last" '{ ok[$1] = $2 } END { for (i = 0; i <= last; i++) print i, ok[i] + 0 }' > "$tmp/soak-paradox.dat"
+  # cumulative: distinct requests acknowledged (first acknowledgement), and of them ended (first 200 at Paradox, or dead-lettered)
+  tail -n +2 $ev/soak-requests.csv | awk -F, '$5 == "acknowledged" && $3 == 0 { print int($1), "a"; if ($6 != "") print int($6), "d" }' \
+    | sort -n | awk '{ if ($2 == "a") a++; else d++; last[$1] = a " " d } END { for (s in last) print s, last[s] }' | sort -n > "$tmp/soak-cumulative.dat"
+  # events: a dotted line in every panel, numbered above the first one (names would cover the data), named in the title
+  arrows=""; labels=""; names=""; n=0
+  if [ -f $ev/soak-events.csv ]; then
+    while IFS=, read -r second event; do
+      n=$((n + 1))
+      arrows="$arrows
+set arrow from $second, graph 0 to $second, graph 1 nohead dt 3 lc rgb \"gray40\""
+      labels="$labels
+set label \"$n\" at $second, graph 1.06 center font \",10\""
+      names="$names${names:+,  }$n $event"
+    done < <(tail -n +2 $ev/soak-events.csv)
+  fi
+  gnuplot <<GP
+set terminal ${term/900,560/900,820}
+set output "$ev/soak-timeline.png"
+set multiplot layout 3,1
+set grid; set key outside right top vertical; set xrange [0:$last]; set rmargin 30; set lmargin 10; set tmargin 1.6
+$arrows
+$labels
+set ylabel "ingest answers / s"
+plot "$tmp/soak-ingest.dat" using 1:2 with lines lw 2 title "acknowledged", "" using 1:3 with impulses lw 2 title "503 (storage unreachable)", "" using 1:4 with impulses lw 1 title "refused (409, 405)"
+unset label
+set ylabel "Paradox 200s / s"
+plot "$tmp/soak-paradox.dat" using 1:2 with lines lw 2 title "200 (delivered)"
+set ylabel "requests (cumulative)"; set xlabel "seconds; dotted lines: $names"
+plot "$tmp/soak-cumulative.dat" using 1:2 with lines lw 2 title "acknowledged", "" using 1:3 with lines lw 2 dt 2 title "delivered (first 200)"
+unset multiplot
+GP
+  echo "wrote $ev/soak-timeline.png"
 fi

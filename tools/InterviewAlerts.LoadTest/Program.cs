@@ -1,8 +1,15 @@
+using InterviewAlerts.LoadTest.Baselines;
 using InterviewAlerts.LoadTest.Infrastructure;
 using InterviewAlerts.LoadTest.Scenarios;
 
 // One command per figure; each run is bounded in requests and time and ends by itself.
 var command = args.Length > 0 ? args[0] : "";
+if (command == BaselineServer.Command)
+{
+    await BaselineServer.RunAsync(args[1..]);
+    return 0;
+}
+
 var quick = args.Contains("--quick"); // smaller counts, to check the harness itself
 Console.WriteLine($"Machine: {Evidence.Machine()}");
 switch (command)
@@ -25,11 +32,15 @@ switch (command)
     case "large-bodies":
         await LargeBodyScenario.RunAsync(LargeBodyTargets(), Option("--functions-host"), Option("--only"), args.Contains("--with-delivery"), quick, TargetAppSettings());
         break;
+    case "compare":
+        await CompareScenario.RunAsync(Targets(), Options("--legacy-callers"), Option("--functions-host"), int.Parse(Option("--repetitions") ?? (quick ? "1" : "3"), System.Globalization.CultureInfo.InvariantCulture), quick);
+        break;
     case "soak":
         return await SoakScenario.RunAsync(quick);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|memory|soak|large-bodies [--quick]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|memory|soak|large-bodies|compare [--quick]");
         Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow|rate[,...]] [--with-delivery] [--app-setting label:KEY=VALUE]...");
+        Console.Error.WriteLine("  compare --target label=runner:<LocalRunner dll> | label=host:<publish folder>... [--legacy-callers label]... [--repetitions 3] [--functions-host <folder>]");
         return 2;
 }
 
@@ -41,10 +52,14 @@ string? Option(string name)
     return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
+string[] Options(string name) => args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToArray();
+
+List<AdapterTarget> Targets() => Options("--target").Select(AdapterTarget.Parse).ToList();
+
 // Without --target: this checkout's local runner (Release build), which needs no Functions host.
 List<AdapterTarget> LargeBodyTargets()
 {
-    var targets = args.Select((a, i) => (a, i)).Where(x => x.a == "--target" && x.i + 1 < args.Length).Select(x => AdapterTarget.Parse(args[x.i + 1])).ToList();
+    var targets = Targets();
     if (targets.Count > 0) return targets;
     var runner = Path.Combine(InterviewAlerts.IntegrationTests.Infrastructure.RepositoryRoot.Path, "src", "InterviewAlerts.LocalRunner", "bin", "Release", "net10.0", "InterviewAlerts.LocalRunner.dll");
     return [AdapterTarget.Parse("current=runner:" + runner)];

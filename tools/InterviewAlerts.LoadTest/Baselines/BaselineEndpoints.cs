@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +23,9 @@ namespace InterviewAlerts.LoadTest.Baselines;
 /// <list type="bullet">
 /// <item><c>POST /api/_baseline/raw-enqueue</c>: the request bytes go to a queue as they are (base64 message, through the
 /// adapter's own <see cref="QueueServiceClient"/>, so the same encoding and retry settings), then 202. No parsing, no Table.</item>
+/// <item><c>POST /api/_baseline/record-then-enqueue</c>: ingest's two storage calls and nothing else: one entity-group
+/// transaction inserting a request record and its idempotency key entity (as the adapter admits a request), then one
+/// queue message carrying the body, then 202. No authentication, no parsing, no validation.</item>
 /// <item><c>POST /api/_baseline/sync-forward</c>: a naive adapter that parses nothing and forwards the body to Paradox
 /// while the caller waits (token + PUT through a plain <see cref="HttpClient"/>), answering with Paradox's status.
 /// Its token is cached and fetched again after a 401, so the comparison is not against a strawman.</item>
@@ -32,6 +37,13 @@ public static class BaselineEndpoints
     public const string RawQueueName = "baseline-raw-enqueue";
 
     public const string RawEnqueuePath = "/api/_baseline/raw-enqueue";
+    public const string RecordThenEnqueuePath = "/api/_baseline/record-then-enqueue";
+
+    /// <summary>Where record-then-enqueue writes its messages; nothing reads them.</summary>
+    public const string RecordQueueName = "baseline-record-then-enqueue";
+
+    /// <summary>As long as the adapter's body fingerprint (64 hex characters), without computing one.</summary>
+    private static readonly string FingerprintStandIn = new('0', 64);
     public const string SyncForwardPath = "/api/_baseline/sync-forward";
 
     public static void Map(WebApplication app)
@@ -50,6 +62,39 @@ public static class BaselineEndpoints
             {
                 await rawQueue.CreateIfNotExistsAsync(cancellationToken: context.RequestAborted);
                 await SendAsync(rawQueue, body, context.RequestAborted);
+            }
+
+            return Results.StatusCode(StatusCodes.Status202Accepted);
+        });
+
+        var records = app.Services.GetRequiredService<TableClient>();
+        var recordQueue = app.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(RecordQueueName);
+        app.MapPost(RecordThenEnqueuePath, async (HttpContext context) =>
+        {
+            var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+            var trackingId = "ia_" + Guid.NewGuid().ToString("N")[..26];
+            var now = DateTimeOffset.UtcNow;
+            await records.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("baseline", "key-" + trackingId)
+                {
+                    ["TrackingId"] = trackingId, ["BodyFingerprint"] = FingerprintStandIn,
+                }),
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("baseline", trackingId)
+                {
+                    ["Caller"] = "baseline", ["Source"] = "Native", ["State"] = "Received", ["ReceivedAt"] = now, ["UpdatedAt"] = now,
+                    ["Attempts"] = 0, ["Replays"] = 0, ["IdempotencyKeyRow"] = "key-" + trackingId,
+                }),
+            ], context.RequestAborted);
+            var message = JsonSerializer.Serialize(new { trackingId, receivedAt = now, body = Encoding.UTF8.GetString(body) });
+            try
+            {
+                await recordQueue.SendMessageAsync(message, null, TimeSpan.FromSeconds(-1), context.RequestAborted);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                await recordQueue.CreateIfNotExistsAsync(cancellationToken: context.RequestAborted);
+                await recordQueue.SendMessageAsync(message, null, TimeSpan.FromSeconds(-1), context.RequestAborted);
             }
 
             return Results.StatusCode(StatusCodes.Status202Accepted);

@@ -60,6 +60,7 @@ internal sealed class AdapterProcess : IAsyncDisposable
         {
             start.FileName = "dotnet";
             start.ArgumentList.Add(target.Path);
+            if (target.Kind == AdapterKind.Baselines) start.ArgumentList.Add(Baselines.BaselineServer.Command);
             start.ArgumentList.Add("--urls");
             start.ArgumentList.Add($"http://127.0.0.1:{port}");
             foreach (var (key, value) in settings) start.Environment[key] = value;

@@ -8,6 +8,9 @@ internal enum AdapterKind
 
     /// <summary>The local runner's built InterviewAlerts.LocalRunner.dll, in a process of its own.</summary>
     LocalRunner,
+
+    /// <summary>The load tool itself serving its baseline endpoints on this checkout's local runner, in a process of its own.</summary>
+    Baselines,
 }
 
 /// <summary>

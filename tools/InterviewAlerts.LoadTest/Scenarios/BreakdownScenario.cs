@@ -116,9 +116,22 @@ internal static class BreakdownScenario
         });
         await SaturateAsync("Queue write alone (request-sized message)", _ => queue.SendMessageAsync(canonical));
         await SaturateAsync("Table insert alone (the ingest record)", Insert);
-        await SaturateAsync("Table insert, then queue write (ingest's two)", async i =>
+        await SaturateAsync("Table insert of the record alone, then queue write", async i =>
         {
             await Insert(i);
+            await queue.SendMessageAsync(canonical);
+        });
+        // What ingest does: the record and its idempotency-key entity in one entity-group transaction, then the message.
+        await SaturateAsync("Table transaction (record + key), then queue write (ingest's two)", async i =>
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity($"ia_tx{tag}{i}", "key-" + i) { ["TrackingId"] = "ia_0123456789abcdefghjkmnpqrs", ["BodyFingerprint"] = new string('0', 64) }),
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity($"ia_tx{tag}{i}", "record")
+                {
+                    ["Source"] = "Native", ["State"] = "Received", ["ReceivedAt"] = DateTimeOffset.UtcNow, ["UpdatedAt"] = DateTimeOffset.UtcNow, ["Attempts"] = 0, ["Replays"] = 0,
+                }),
+            ]);
             await queue.SendMessageAsync(canonical);
         });
         // Whether the size of what is written matters, or each call's fixed cost does.

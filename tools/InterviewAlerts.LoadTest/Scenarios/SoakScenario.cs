@@ -57,6 +57,8 @@ internal static class SoakScenario
         var events = new ConcurrentQueue<string>();
         var faults = new ConcurrentDictionary<string, int>();
         var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var marks = new ConcurrentQueue<(double Second, string What)>();
         var progress = 0;
         void Event(string text)
         {
@@ -74,6 +76,7 @@ internal static class SoakScenario
             if (sendingDone.IsCancellationRequested) return;
             Event($"storage outage begins after {Volatile.Read(ref progress)} sends: relays cut (open connections reset, new ones refused)");
             var stopWatch = Stopwatch.StartNew();
+            marks.Enqueue((clock.Elapsed.TotalSeconds, "storage cut"));
             await stack.CutStorageAsync();
             // Azurite's stores save every 5 s; with nobody connected, let one save pass before stopping it, so what
             // it acknowledged before the cut is on disk even if its own shutdown save were to miss something.
@@ -83,6 +86,7 @@ internal static class SoakScenario
             await Task.Delay(TimeSpan.FromSeconds(3));
             await stack.Azurite.StartAsync();
             stack.ResumeStorage();
+            marks.Enqueue((clock.Elapsed.TotalSeconds, "storage back"));
             Event($"Azurite started again on the same ports from its --location store (pid {stack.Azurite.ProcessId}); relays open; outage lasted {stopWatch.Elapsed.TotalSeconds:F1} s");
         });
 
@@ -97,7 +101,7 @@ internal static class SoakScenario
                 foreach (var (unit, outcome) in planned.Units.Zip(Outcomes(planned, s)))
                 {
                     sends.Add(new SendRecord(s.Index, unit.Logical, unit.ExId, planned.Kind, planned.IsRetransmission, s.Status, outcome.Ack,
-                        outcome.TrackingId, outcome.Refused, s.Error));
+                        outcome.TrackingId, outcome.Refused, s.Error, s.At));
                 }
             });
         await sendingDone.CancelAsync();
@@ -108,6 +112,7 @@ internal static class SoakScenario
             cleared.EnsureSuccessStatusCode();
         }
 
+        marks.Enqueue((clock.Elapsed.TotalSeconds, "sending done"));
         Event($"sending done: {result.Requests} sent in {result.Elapsed.TotalSeconds:F0} s [{result.StatusSummary}]; faults stopped; draining");
 
         // Drain (bounded): until the delivery queue (visible + invisible) is empty for three polls in a row.
@@ -132,7 +137,10 @@ internal static class SoakScenario
         var drained = emptyPolls >= 3;
         Event(drained ? "delivery queue empty" : "drain bound (9 min) reached with messages left");
         await Task.Delay(TimeSpan.FromSeconds(3)); // let the last runs finish their record writes
-        return await ReportAsync(stack, plan, [.. sends], result, [.. events], faults, drained, tag);
+        marks.Enqueue((clock.Elapsed.TotalSeconds, "drained"));
+        var report = await ReportAsync(stack, plan, [.. sends], result, [.. events], faults, drained, tag);
+        await TimelineAsync(stack, [.. sends], started, [.. marks]);
+        return report;
     }
 
     /// <summary>What a send carries. Every kind but <see cref="Kind.MultiPacket"/> carries one request.</summary>
@@ -163,7 +171,7 @@ internal static class SoakScenario
     private sealed record Outcome(bool Ack, string? TrackingId, bool Refused, string? NamedId);
 
     private sealed record SendRecord(int Index, int Logical, string ExId, Kind Kind, bool IsRetransmission, int Status, bool Ack, string? TrackingId,
-        bool Refused, string? Error);
+        bool Refused, string? Error, DateTimeOffset AnsweredAt);
 
     private sealed record DeadLetterRecord(string TrackingId, string State, string Reason, string? ExId, int Attempts);
 
@@ -516,6 +524,32 @@ internal static class SoakScenario
         Evidence.Markdown("soak", text.ToString());
         Console.WriteLine(text);
         return pass ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Outcomes over time, for the plot: every request a send carried with the second (since the soak began) its answer
+    /// came, what it was, and when Paradox first answered 200 for its tracking id; Paradox's 200s per second; the
+    /// soak's events (storage outage, end of sending, drained).
+    /// </summary>
+    private static async Task TimelineAsync(Stack stack, List<SendRecord> sends, DateTimeOffset started, List<(double Second, string What)> marks)
+    {
+        var records = await stack.SandboxRequestsAsync();
+        var deadLetters = (await ReadDeadLettersAsync(stack)).Select(d => d.TrackingId).ToHashSet();
+        var firstOk = records.Where(r => r.Status == 200 && r.TrackingId is not null).GroupBy(r => r.TrackingId!)
+            .ToDictionary(g => g.Key, g => (g.Min(r => r.ReceivedAt) - started).TotalSeconds);
+        static string Outcome(SendRecord s) => s.Ack ? "acknowledged" : s.Status == 503 ? "unavailable" : s.Status == 0 ? "no answer" : "refused";
+        Evidence.Csv("soak-requests", ["answered_s", "kind", "retransmission", "status", "outcome", "paradox_200_s", "dead_lettered"],
+            sends.OrderBy(s => s.AnsweredAt).Select(s => new object?[]
+            {
+                Math.Round((s.AnsweredAt - started).TotalSeconds, 3), s.Kind, s.IsRetransmission ? 1 : 0, s.Status, Outcome(s),
+                s.TrackingId is { } id && firstOk.TryGetValue(id, out var at) ? Math.Round(at, 3) : null,
+                s.TrackingId is { } dead && deadLetters.Contains(dead) ? 1 : 0,
+            }));
+        // The sandbox records the requests it processed; an injected fault is answered without being recorded.
+        Evidence.Csv("soak-paradox", ["second", "answered_200"],
+            records.Where(r => r.Status == 200).GroupBy(r => (int)Math.Floor((r.ReceivedAt - started).TotalSeconds)).OrderBy(g => g.Key)
+                .Select(g => new object?[] { g.Key, g.Count() }));
+        Evidence.Csv("soak-events", ["second", "event"], marks.Select(m => new object?[] { Math.Round(m.Second, 1), m.What }));
     }
 
     /// <summary>A dead letter is explained when its reason is one of the permanent faults the soak injected.</summary>
