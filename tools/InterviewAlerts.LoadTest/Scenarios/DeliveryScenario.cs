@@ -40,7 +40,7 @@ internal static class DeliveryScenario
         var rows = new List<Row>();
         foreach (var (latency, driver) in cases)
         {
-            var n = quick ? 200 : driver == Driver.FunctionsHost ? 400 : latency == 0 ? 3000 : 1500;
+            var n = quick ? 200 : driver == Driver.FunctionsHost ? 300 : latency == 0 ? 3000 : 1500;
             await stack.FreshAzuriteAsync();
             if (driver == Driver.FunctionsHost) await stack.StartFunctionsHostAsync(delivery: false);
             using var adapter = stack.AdapterClient(32);

@@ -38,7 +38,7 @@ internal static class TimeToParadoxScenario
                 await stack.SetLatencyAsync(0);
                 if (rate == Rates[0]) idlePerMinute = await IdleAsync(stack, quick, run, idleRows);
 
-                var seconds = quick ? 10 : rate == 1 ? 60 : 30;
+                var seconds = quick ? 10 : rate == 1 ? 60 : 20;
                 var accepted = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
                 var tag = Payloads.NewRunTag();
                 using var client = stack.AdapterClient(64);
@@ -105,7 +105,7 @@ internal static class TimeToParadoxScenario
     {
         await Task.Delay(TimeSpan.FromSeconds(20));
         var before = stack.StorageRequests.Snapshot();
-        var window = TimeSpan.FromSeconds(quick ? 20 : 60);
+        var window = TimeSpan.FromSeconds(quick ? 20 : 40);
         await Task.Delay(window);
         var idle = StorageRequestCounter.Difference(stack.StorageRequests.Snapshot(), before)
             .ToDictionary(d => d.Key, d => d.Value / window.TotalMinutes, StringComparer.Ordinal);
