@@ -181,9 +181,9 @@ if [ -f $ev/host-ack-latency-quantiles.csv ]; then
 set terminal $term
 set output "$ev/host-ack-latency-cdf.png"
 set datafile separator ","
-set title "Acknowledgement latency under the Functions host vs raw enqueue, same run, Paradox at 300 ms (CDF)"
+set title "Ack latency under the Functions host vs raw enqueue (same run; Paradox 300 ms; CDF)"
 set xlabel "milliseconds (log scale)"; set ylabel "fraction of requests answered within"
-set logscale x; set grid; set key outside right; set yrange [0:1]
+set logscale x; set grid; set key bottom right font ",9"; set yrange [0:1]
 plot $plots
 GP
   echo "wrote $ev/host-ack-latency-cdf.png"
