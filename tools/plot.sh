@@ -212,3 +212,63 @@ unset multiplot
 GP
   echo "wrote $ev/soak-timeline.png"
 fi
+
+# Under the Azure Functions host (tools/InterviewAlerts.LoadTest ... --functions-host): time to Paradox, delivery, ack.
+if [ -f $ev/host-time-to-paradox-quantiles.csv ]; then
+  plots=""
+  for r in 1 10 40; do for run in $(tail -n +2 $ev/host-time-to-paradox-quantiles.csv | cut -d, -f1 | sort -u); do
+    pick $ev/host-time-to-paradox-quantiles.csv run=$run offered_rps=$r > "$tmp/ttp-$r-$run.dat"
+    [ -s "$tmp/ttp-$r-$run.dat" ] || continue
+    case $r in 1) color='"#1b9e77"';; 10) color='"#d95f02"';; *) color='"#7570b3"';; esac
+    plots="$plots${plots:+, }\"$tmp/ttp-$r-$run.dat\" using 4:(\$3/100) with lines lw 2 lc rgb $color dt $run title \"$r req/s, run $run\""
+  done; done
+  gnuplot <<GP
+set terminal $term
+set output "$ev/host-time-to-paradox-cdf.png"
+set datafile separator ","
+set title "Time to Paradox under the Functions host: 202 received -> sandbox receives it (CDF)"
+set xlabel "milliseconds (log scale); dashed verticals: p99 targets 500 ms (10, 40 req/s) and 1000 ms (1 req/s)"; set ylabel "fraction of requests delivered within"
+set logscale x; set grid; set key bottom right; set yrange [0:1]
+set arrow from 500, graph 0 to 500, graph 1 nohead dt 2 lc rgb "red"
+set arrow from 1000, graph 0 to 1000, graph 1 nohead dt 2 lc rgb "gray"
+plot $plots
+GP
+  echo "wrote $ev/host-time-to-paradox-cdf.png"
+fi
+
+if [ -f $ev/host-delivery.csv ]; then
+  # label: build (first word of the "build" column when present), Paradox latency, run number
+  tail -n +2 $ev/host-delivery.csv | awk -F, '{ split($16, b, " "); k = b[1] $1; n[k]++; printf "\"%s%s ms #%d\" %s %s\n", (b[1] == "" ? "" : b[1] " "), $1, n[k], $8, $9 }' > "$tmp/host-delivery.dat"
+  gnuplot <<GP
+set terminal $term
+set output "$ev/host-delivery-throughput.png"
+set title "Delivery under the Functions host vs the sandbox's raw capacity at the same concurrency (24)"
+set ylabel "requests / s (log scale)"; set xlabel "build (before / after the change), Paradox (sandbox) latency, run"
+set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1
+set logscale y; set grid ytics; set key top left; set xtics rotate by -20
+plot "$tmp/host-delivery.dat" using 2:xtic(1) title "adapter under the Functions host (steady delivered/s)", "" using 3 title "sandbox raw capacity (token + PUT, 24 at once)"
+GP
+  echo "wrote $ev/host-delivery-throughput.png"
+fi
+
+if [ -f $ev/host-ack-latency-quantiles.csv ]; then
+  plots=""
+  for r in 10 40; do for t in adapter raw-enqueue; do for run in $(tail -n +2 $ev/host-ack-latency-quantiles.csv | cut -d, -f1 | sort -u); do
+    pick $ev/host-ack-latency-quantiles.csv run=$run target=$t offered_rps=$r > "$tmp/hack-$r-$t-$run.dat"
+    [ -s "$tmp/hack-$r-$t-$run.dat" ] || continue
+    [ $t = adapter ] && lw=2 || lw=1
+    [ $r = 10 ] && color='"#d95f02"' || color='"#7570b3"'
+    label="$t"; [ $t = adapter ] && label="adapter (Functions host)"
+    plots="$plots${plots:+, }\"$tmp/hack-$r-$t-$run.dat\" using 5:(\$4/100) with lines lw $lw lc rgb $color dt $([ $t = adapter ] && echo 1 || echo 2) title \"$label, $r req/s, run $run\""
+  done; done; done
+  gnuplot <<GP
+set terminal $term
+set output "$ev/host-ack-latency-cdf.png"
+set datafile separator ","
+set title "Ack latency under the Functions host vs raw enqueue (same run; Paradox 300 ms; CDF)"
+set xlabel "milliseconds (log scale)"; set ylabel "fraction of requests answered within"
+set logscale x; set grid; set key bottom right font ",9"; set yrange [0:1]
+plot $plots
+GP
+  echo "wrote $ev/host-ack-latency-cdf.png"
+fi

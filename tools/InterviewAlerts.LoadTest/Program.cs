@@ -15,13 +15,16 @@ Console.WriteLine($"Machine: {Evidence.Machine()}");
 switch (command)
 {
     case "ingest":
-        await IngestScenario.RunAsync(quick);
+        await IngestScenario.RunAsync(quick, FunctionsHost());
         break;
     case "delivery":
-        await DeliveryScenario.RunAsync(quick);
+        await DeliveryScenario.RunAsync(quick, FunctionsHost(), Repeat());
         break;
     case "ack":
-        await AckScenario.RunAsync(quick);
+        await AckScenario.RunAsync(quick, FunctionsHost(), Repeat());
+        break;
+    case "time-to-paradox":
+        await TimeToParadoxScenario.RunAsync(quick, FunctionsHost(), Repeat());
         break;
     case "memory":
         await MemoryScenario.RunAsync(quick);
@@ -38,13 +41,27 @@ switch (command)
     case "soak":
         return await SoakScenario.RunAsync(quick);
     default:
-        Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|memory|soak|large-bodies|compare [--quick]");
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|time-to-paradox|memory|soak|large-bodies|compare [--quick]");
+        Console.Error.WriteLine("  ingest|delivery|ack|time-to-paradox [--functions-host <folder with run-host.sh> --target label=host:<publish folder>] [--repeat N] [--host-setting KEY=VALUE]...");
         Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow|rate[,...]] [--with-delivery] [--app-setting label:KEY=VALUE]...");
         Console.Error.WriteLine("  compare --target label=runner:<LocalRunner dll> | label=host:<publish folder>... [--legacy-callers label]... [--repetitions 3] [--functions-host <folder>]");
         return 2;
 }
 
 return 0;
+
+// The published app under the Functions host when both are named; the local runner otherwise.
+FunctionsHostRun? FunctionsHost()
+{
+    if (Option("--functions-host") is not { } folder) return null;
+    var target = LargeBodyTargets().FirstOrDefault(t => t.Kind == AdapterKind.FunctionsHost)
+        ?? throw new ArgumentException("--functions-host needs the published app: --target label=host:<publish folder>.");
+    var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--host-setting" && x.i + 1 < args.Length)
+        .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "", StringComparer.Ordinal);
+    return new FunctionsHostRun(Path.GetFullPath(folder), target, settings);
+}
+
+int Repeat() => int.TryParse(Option("--repeat"), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
 
 string? Option(string name)
 {

@@ -14,6 +14,13 @@ public sealed class DeliveryOptions
     /// <summary>Upper bound of one delay between attempts.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Paradox calls in flight at once on one instance. The queue trigger runs more messages than this at once
+    /// (host.json batchSize + newBatchThreshold), so their storage work overlaps the calls instead of keeping a
+    /// Paradox slot idle.
+    /// </summary>
+    public int MaxConcurrentParadoxCalls { get; set; } = 24;
+
     /// <summary>How long a delivery attempt holds its claim on a request before another copy may take over.</summary>
     public TimeSpan AttemptLease { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -21,7 +21,7 @@ public sealed partial class DeliveryProcessor(
     IOptions<DeliveryOptions> options,
     AdapterMetrics metrics,
     TimeProvider time,
-    ILogger<DeliveryProcessor> logger)
+    ILogger<DeliveryProcessor> logger) : IDisposable
 {
     /// <summary>Stop retrying the final record write this long before the attempt's lease ends.</summary>
     private static readonly TimeSpan TerminalWriteSafetyMargin = TimeSpan.FromSeconds(10);
@@ -30,6 +30,11 @@ public sealed partial class DeliveryProcessor(
     private const int MaxStoredErrorLength = 16_000;
 
     private readonly RetrySchedule _schedule = new(options.Value);
+
+    /// <summary>Bounds the Paradox calls, not the messages: a message reads and claims its record while others wait on Paradox.</summary>
+    private readonly SemaphoreSlim _paradoxCalls = new(options.Value.MaxConcurrentParadoxCalls);
+
+    public void Dispose() => _paradoxCalls.Dispose();
 
     /// <summary>
     /// Processes one raw queue message. A message that is not a readable request throws: the runtime's retries end
@@ -87,7 +92,15 @@ public sealed partial class DeliveryProcessor(
         ParadoxOutcome outcome;
         try
         {
-            outcome = await paradox.SendInterviewAlertAsync(body, message.TrackingId, cancellationToken).ConfigureAwait(false);
+            await _paradoxCalls.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                outcome = await paradox.SendInterviewAlertAsync(body, message.TrackingId, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _paradoxCalls.Release();
+            }
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {

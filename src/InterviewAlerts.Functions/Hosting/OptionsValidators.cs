@@ -36,6 +36,7 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
         var problems = new List<string>();
         if (options.RetryHorizon <= TimeSpan.Zero) problems.Add("Delivery:RetryHorizon must be positive.");
         if (options.FirstRetryDelay <= TimeSpan.Zero) problems.Add("Delivery:FirstRetryDelay must be positive.");
+        if (options.MaxConcurrentParadoxCalls < 1) problems.Add($"Delivery:MaxConcurrentParadoxCalls must be at least 1; got {options.MaxConcurrentParadoxCalls}.");
         if (options.MaxRetryDelay < options.FirstRetryDelay) problems.Add("Delivery:MaxRetryDelay must be at least Delivery:FirstRetryDelay.");
         if (options.Retention < TimeSpan.FromHours(72)) problems.Add($"Delivery:Retention must be at least 72 hours (the idempotency window); got {options.Retention}.");
         if (options.Retention <= options.RetryHorizon) problems.Add($"Delivery:Retention ({options.Retention}) must be longer than Delivery:RetryHorizon ({options.RetryHorizon}).");

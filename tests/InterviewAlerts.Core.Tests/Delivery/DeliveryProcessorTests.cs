@@ -317,6 +317,37 @@ public sealed class DeliveryProcessorTests
         Assert.Equal("""{"ex_id":"C-1","interview_duration":30,"interview_type":2}""", Encoding.UTF8.GetString(sent!));
     }
 
+    [Fact]
+    public async Task Paradox_calls_in_flight_never_exceed_the_configured_maximum_while_more_messages_run()
+    {
+        _options.MaxConcurrentParadoxCalls = 2;
+        var calls = System.Threading.Channels.Channel.CreateUnbounded<TaskCompletionSource<ParadoxOutcome>>();
+        var inFlight = 0;
+        var most = 0;
+        _paradox.Setup(p => p.SendInterviewAlertAsync(It.IsAny<ReadOnlyMemory<byte>>(), TrackingId, It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                lock (calls) most = Math.Max(most, now);
+                var answer = new TaskCompletionSource<ParadoxOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+                calls.Writer.TryWrite(answer);
+                return answer.Task.ContinueWith(t => { Interlocked.Decrement(ref inFlight); return t.Result; }, TaskScheduler.Default);
+            });
+        using var processor = Processor();
+
+        var runs = Enumerable.Range(0, 5).Select(_ => Task.Run(() => processor.ProcessAsync(Serialize(Message(attempt: 1)), CancellationToken.None))).ToList();
+        var held = new Queue<TaskCompletionSource<ParadoxOutcome>>();
+        for (var answered = 0; answered < 5; answered++)
+        {
+            // Two calls are held open at a time; a third would start only if the limit did not hold.
+            while (held.Count < Math.Min(2, 5 - answered)) held.Enqueue(await calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+            held.Dequeue().SetResult(new ParadoxOutcome(ParadoxOutcomeKind.Delivered, 200, "ok"));
+        }
+
+        Assert.All(await Task.WhenAll(runs), r => Assert.Equal(DeliveryResult.Delivered, r));
+        Assert.Equal(2, most);
+    }
+
     private DeliveryProcessor Processor() => new(
         _paradox.Object, _records.Object, _queue.Object,
         new DeadLetterWriter(_deadLetters.Object, _records.Object, _time, NullLogger<DeadLetterWriter>.Instance), _payloads.Object,

@@ -32,14 +32,18 @@ internal sealed class AdapterProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private AdapterProcess(Process process, StreamWriter log, Uri baseUrl)
+    private AdapterProcess(Process process, StreamWriter log, string logPath, Uri baseUrl)
     {
         _process = process;
         _log = log;
+        LogPath = logPath;
         BaseUrl = baseUrl;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The process's console output (the Functions host logs every execution with its duration).</summary>
+    public string LogPath { get; }
 
     public int ProcessId => _process.Id;
 
@@ -68,14 +72,15 @@ internal sealed class AdapterProcess : IAsyncDisposable
         }
 
         Directory.CreateDirectory(Evidence.ArtifactsDirectory);
-        var log = new StreamWriter(Path.Combine(Evidence.ArtifactsDirectory, logName + ".log"), append: false) { AutoFlush = true };
+        var logPath = Path.Combine(Evidence.ArtifactsDirectory, logName + ".log");
+        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var adapter = new AdapterProcess(process, log, new Uri($"http://127.0.0.1:{port}/"));
+        var adapter = new AdapterProcess(process, log, logPath, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
             await adapter.WaitUntilAcceptingAsync(TimeSpan.FromMinutes(3));

@@ -9,9 +9,10 @@ namespace InterviewAlerts.LoadTest.Infrastructure;
 /// A loopback TCP relay in front of one Azurite port. <see cref="CutAsync"/> drops every open connection and refuses
 /// new ones, which is what the adapter sees of a storage outage; <see cref="Resume"/> listens again on the same port.
 /// It exists so Azurite can then be stopped gracefully: with clients keeping keep-alive connections busy, Azurite's
-/// own shutdown waits for them and may never finish, and a hard kill can lose its last writes.
+/// own shutdown waits for them and may never finish, and a hard kill can lose its last writes. Given a counter, it also
+/// counts the requests it relays (<see cref="StorageRequestCounter"/>).
 /// </summary>
-internal sealed class OutageProxy(int targetPort) : IAsyncDisposable
+internal sealed class OutageProxy(int targetPort, StorageRequestCounter? counter = null, string service = "") : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<int, (TcpClient Client, TcpClient Upstream)> _connections = new();
     private TcpListener? _listener;
@@ -79,7 +80,9 @@ internal sealed class OutageProxy(int targetPort) : IAsyncDisposable
             await upstream.ConnectAsync(IPAddress.Loopback, targetPort, token);
             _connections[id] = (client, upstream);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var up = client.GetStream().CopyToAsync(upstream.GetStream(), either.Token);
+            var up = counter is null
+                ? client.GetStream().CopyToAsync(upstream.GetStream(), either.Token)
+                : CopyCountingAsync(client.GetStream(), upstream.GetStream(), counter.For(service), either.Token);
             var down = upstream.GetStream().CopyToAsync(client.GetStream(), either.Token);
             await Task.WhenAny(up, down);
             await either.CancelAsync();
@@ -93,6 +96,18 @@ internal sealed class OutageProxy(int targetPort) : IAsyncDisposable
             _connections.TryRemove(id, out _);
             Close(client, reset: token.IsCancellationRequested);
             Close(upstream, reset: token.IsCancellationRequested);
+        }
+    }
+
+    /// <summary>The client's requests, relayed as they are and counted on the way.</summary>
+    private static async Task CopyCountingAsync(Stream from, Stream to, StorageRequestCounter.Scanner scanner, CancellationToken token)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await from.ReadAsync(buffer, token)) > 0)
+        {
+            scanner.Feed(buffer.AsSpan(0, read));
+            await to.WriteAsync(buffer.AsMemory(0, read), token);
         }
     }
 

@@ -18,7 +18,10 @@ namespace InterviewAlerts.LoadTest.Infrastructure;
 
 /// <summary>
 /// Azurite + Paradox sandbox + the adapter in the local runner (baselines enabled), all in this process except
-/// Azurite, all on 127.0.0.1. Mirrors the tests' AdapterHarness.
+/// Azurite, all on 127.0.0.1. Mirrors the tests' AdapterHarness. Given a Functions host (<see cref="FunctionsHostRun"/>),
+/// the adapter measured is the published app under that host, in a process of its own on the same Azurite and sandbox:
+/// <see cref="AdapterUrl"/> is then the host's, delivery is the host's queue listener, and the in-process local runner
+/// only serves the baselines (its queue pumps stay paused). Storage is then reached through counting relays.
 /// </summary>
 internal sealed class Stack : IAsyncDisposable
 {
@@ -26,25 +29,54 @@ internal sealed class Stack : IAsyncDisposable
     public const string BrassRingPassword = "loadtest-password";
 
     private readonly List<OutageProxy> _proxies;
+    private readonly FunctionsHostRun? _host;
+    private readonly string _name;
+    private readonly Dictionary<string, string?> _settings;
+    private AdapterProcess? _hostAdapter;
+    private int _hostStarts;
 
-    private Stack(AzuriteProcess azurite, WebApplication sandbox, WebApplication adapter, FileLogProvider log, List<OutageProxy> proxies)
+    private Stack(string name, AzuriteProcess azurite, WebApplication sandbox, WebApplication adapter, FileLogProvider log, List<OutageProxy> proxies,
+        StorageRequestCounter counter, FunctionsHostRun? host, Dictionary<string, string?> settings)
     {
+        _name = name;
         _proxies = proxies;
+        _host = host;
+        _settings = settings;
         Azurite = azurite;
         Sandbox = sandbox;
         Adapter = adapter;
         Log = log;
+        StorageRequests = counter;
         SandboxUrl = Address(sandbox);
-        AdapterUrl = Address(adapter);
+        RunnerUrl = Address(adapter);
         Control = new HttpClient(LoopbackHandler(8)) { BaseAddress = SandboxUrl, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public AzuriteProcess Azurite { get; }
     public WebApplication Sandbox { get; }
+
+    /// <summary>The in-process local runner: the adapter measured without a Functions host, and the baselines' host.</summary>
     public WebApplication Adapter { get; }
     public FileLogProvider Log { get; }
     public Uri SandboxUrl { get; }
-    public Uri AdapterUrl { get; }
+
+    /// <summary>The local runner's address (baseline endpoints; the adapter itself when no Functions host is used).</summary>
+    public Uri RunnerUrl { get; }
+
+    /// <summary>The adapter measured: the Functions host's address while it runs, else the local runner's.</summary>
+    public Uri AdapterUrl => _hostAdapter?.BaseUrl ?? RunnerUrl;
+
+    /// <summary>True when the measured adapter runs under the Functions host.</summary>
+    public bool UnderFunctionsHost => _host is not null;
+
+    /// <summary>What produced the figures, for tables: "Functions host" or "local runner".</summary>
+    public string HostLabel => UnderFunctionsHost ? "Functions host" : "local runner";
+
+    /// <summary>The Functions host's process (host + worker), while it runs.</summary>
+    public AdapterProcess? HostAdapter => _hostAdapter;
+
+    /// <summary>Storage requests that went through the relays (only counted when the stack has them).</summary>
+    public StorageRequestCounter StorageRequests { get; }
 
     /// <summary>For the sandbox's /sandbox control endpoints.</summary>
     public HttpClient Control { get; }
@@ -54,12 +86,17 @@ internal sealed class Stack : IAsyncDisposable
         IDictionary<string, string?>? adapterSettings = null,
         IDictionary<string, string?>? sandboxSettings = null,
         string? azuriteLocation = null,
-        bool outageProxy = false)
+        bool outageProxy = false,
+        FunctionsHostRun? host = null)
     {
         var log = new FileLogProvider(Path.Combine(Evidence.ArtifactsDirectory, name + "-warnings.log"));
         var azurite = new AzuriteProcess(azuriteLocation);
         await azurite.StartAsync();
-        var proxies = outageProxy ? new List<OutageProxy> { new(azurite.BlobPort), new(azurite.QueuePort), new(azurite.TablePort) } : [];
+        var counter = new StorageRequestCounter();
+        outageProxy |= host is not null;
+        var proxies = outageProxy
+            ? new List<OutageProxy> { new(azurite.BlobPort, counter, "blob"), new(azurite.QueuePort, counter, "queue"), new(azurite.TablePort, counter, "table") }
+            : [];
         foreach (var proxy in proxies) proxy.Resume();
         var storage = outageProxy ? AzuriteProcess.ConnectionStringVia(proxies[0].Port, proxies[1].Port, proxies[2].Port) : azurite.ConnectionString;
 
@@ -86,6 +123,7 @@ internal sealed class Stack : IAsyncDisposable
             ["LocalSettings"] = Path.Combine(Path.GetTempPath(), "no-local-settings.json"),
         };
         foreach (var (key, value) in adapterSettings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        foreach (var (key, value) in host?.Settings ?? new Dictionary<string, string>()) configuration[key.Replace("__", ":", StringComparison.Ordinal)] = value;
 
         var adapter = LocalRunnerApp.Create(["--urls", "http://127.0.0.1:0"], b =>
         {
@@ -99,7 +137,39 @@ internal sealed class Stack : IAsyncDisposable
         });
         BaselineEndpoints.Map(adapter);
         await adapter.StartAsync();
-        return new Stack(azurite, sandbox, adapter, log, proxies);
+        var stack = new Stack(name, azurite, sandbox, adapter, log, proxies, counter, host, configuration);
+        if (host is not null) await stack.PauseDeliveryAsync();
+        return stack;
+    }
+
+    /// <summary>
+    /// Starts the published app under the Functions host on this stack's storage and sandbox, with the same settings as
+    /// the local runner (in the host's <c>Section__Key</c> form), the queue function on or off. Ready once it acknowledges.
+    /// </summary>
+    public async Task StartFunctionsHostAsync(bool delivery)
+    {
+        if (_host is null) throw new InvalidOperationException("No Functions host was named (--functions-host).");
+        await StopFunctionsHostAsync();
+        var settings = _settings.Where(s => s.Key != "LocalSettings" && s.Value is not null)
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!, StringComparer.Ordinal);
+        foreach (var (key, value) in AdapterProcess.CallerSettings) settings[key] = value; // the caller its readiness probe uses
+        if (!delivery) settings["AzureWebJobs.DeliverInterviewAlert.Disabled"] = "true";
+        _hostAdapter = await AdapterProcess.StartAsync(_host.Target, _host.Folder, settings, $"{_name}-host-{++_hostStarts}");
+    }
+
+    public async Task StopFunctionsHostAsync()
+    {
+        if (_hostAdapter is null) return;
+        await _hostAdapter.DisposeAsync();
+        _hostAdapter = null;
+    }
+
+    /// <summary>An HttpClient for the measured adapter (and the baselines): keep-alive, the host's function key sent.</summary>
+    public HttpClient AdapterClient(int connections, Uri? baseAddress = null)
+    {
+        var client = new HttpClient(LoopbackHandler(connections)) { BaseAddress = baseAddress ?? AdapterUrl, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("x-functions-key", AdapterProcess.FunctionKey);
+        return client;
     }
 
     /// <summary>An HttpClient for load: pooled keep-alive connections, never a proxy (traffic stays on loopback).</summary>
@@ -151,13 +221,22 @@ internal sealed class Stack : IAsyncDisposable
     private IEnumerable<IHostedService> Pumps =>
         Adapter.Services.GetServices<IHostedService>().Where(s => s.GetType().Name == "QueueTriggerPump");
 
+    /// <summary>Under the Functions host: its process is stopped (the local runner's pumps are never started).</summary>
     public async Task PauseDeliveryAsync()
     {
+        if (UnderFunctionsHost) await StopFunctionsHostAsync();
         foreach (var pump in Pumps) await pump.StopAsync(CancellationToken.None);
     }
 
+    /// <summary>Under the Functions host: its process is started with the queue function on (takes the host's start-up time).</summary>
     public async Task ResumeDeliveryAsync()
     {
+        if (UnderFunctionsHost)
+        {
+            await StartFunctionsHostAsync(delivery: true);
+            return;
+        }
+
         foreach (var pump in Pumps) await pump.StartAsync(CancellationToken.None);
     }
 
@@ -193,6 +272,7 @@ internal sealed class Stack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopFunctionsHostAsync();
         Control.Dispose();
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
         {
@@ -210,6 +290,11 @@ internal sealed class Stack : IAsyncDisposable
     private static Uri Address(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 }
+
+/// <summary>The Functions host's folder (with run-host.sh) and the published app it runs.</summary>
+/// <param name="Settings">App settings for this run (<c>Section__Key</c>), e.g. host.json overrides in the host's own form
+/// (<c>AzureFunctionsJobHost__extensions__queues__maxPollingInterval</c>); the local runner gets them too.</param>
+internal sealed record FunctionsHostRun(string Folder, AdapterTarget Target, IReadOnlyDictionary<string, string> Settings);
 
 /// <summary>One interview_alerts request as the sandbox recorded it (GET /sandbox/requests).</summary>
 internal sealed record SandboxRecord(long Sequence, DateTimeOffset ReceivedAt, string? TrackingId, string Body, int Status);

@@ -17,8 +17,14 @@ namespace InterviewAlerts.LoadTest.Scenarios;
 /// </summary>
 internal static class AckScenario
 {
-    public static async Task RunAsync(bool quick)
+    public static async Task RunAsync(bool quick, FunctionsHostRun? host = null, int repeat = 1)
     {
+        if (host is not null)
+        {
+            await RunUnderHostAsync(quick, host, repeat);
+            return;
+        }
+
         await using var stack = await Stack.StartAsync("ack");
         await stack.SetLatencyAsync(300);
         using var client = new HttpClient(Stack.LoopbackHandler(64)) { BaseAddress = stack.AdapterUrl, Timeout = TimeSpan.FromSeconds(60) };
@@ -71,6 +77,72 @@ internal static class AckScenario
         }
 
         Evidence.Markdown("ack", text.ToString());
+        Console.WriteLine(text);
+    }
+
+    /// <summary>
+    /// Under the Functions host: per run and rate a fresh Azurite and a fresh host (delivery on, Paradox at 300 ms), then
+    /// the adapter and the raw-enqueue baseline (served by the in-process local runner on the same relays to the same
+    /// Azurite) at the same fixed rate each, at the same time, so both see the same machine and the same emulator.
+    /// </summary>
+    private static async Task RunUnderHostAsync(bool quick, FunctionsHostRun host, int repeat)
+    {
+        await using var stack = await Stack.StartAsync("ack", host: host);
+        var seconds = quick ? 5 : 25;
+        var rows = new List<(int Run, int Rate, string Target, RunResult Result)>();
+        var quantiles = new List<object?[]>();
+        for (var run = 1; run <= repeat; run++)
+        {
+            foreach (var rate in new[] { 10, 40 })
+            {
+                await stack.PauseDeliveryAsync();
+                await stack.FreshAzuriteAsync();
+                await stack.ResumeDeliveryAsync();
+                await stack.SetLatencyAsync(300);
+                using var adapter = stack.AdapterClient(48);
+                using var baseline = stack.AdapterClient(48, stack.RunnerUrl);
+                var targets = new[] { ("adapter", adapter, "api/interview-alerts"), ("raw-enqueue", baseline, "api/_baseline/raw-enqueue") };
+                foreach (var (name, client, path) in targets)
+                {
+                    var tag = Payloads.NewRunTag();
+                    var warm = await LoadGenerator.RunAsync(client, 4, 40, TimeSpan.FromSeconds(30),
+                        i => new LoadRequest(HttpMethod.Post, new Uri(path, UriKind.Relative), Payloads.ParadoxBody(tag, 1_000_000 + i), Payloads.NativeContentType), s => s.Status == 202);
+                    if (warm.Ok != warm.Requests) throw new InvalidOperationException($"Warm-up of {name} failed: {warm.StatusSummary}");
+                }
+
+                var results = await Task.WhenAll(targets.Select(t =>
+                {
+                    var tag = Payloads.NewRunTag();
+                    return LoadGenerator.RunAsync(t.Item2, 48, rate * seconds, TimeSpan.FromSeconds(seconds + 30),
+                        i => new LoadRequest(HttpMethod.Post, new Uri(t.Item3, UriKind.Relative), Payloads.ParadoxBody(tag, i), Payloads.NativeContentType), s => s.Status == 202, rate);
+                }));
+                for (var i = 0; i < targets.Length; i++)
+                {
+                    var result = results[i];
+                    rows.Add((run, rate, targets[i].Item1, result));
+                    Console.WriteLine($"run {run} {targets[i].Item1,-12} {rate,3}/s {result.Ok}/{result.Requests} ok, p50 {result.Latencies.P50:F1} p95 {result.Latencies.P95:F1} p99 {result.Latencies.P99:F1} max {result.Latencies.Max:F1} ms [{result.StatusSummary}]");
+                    foreach (var q in Enumerable.Range(0, 201).Select(x => x * 0.5)) quantiles.Add([run, targets[i].Item1, rate, q, q == 0 ? result.Latencies.Sorted.FirstOrDefault() : result.Latencies.Percentile(q)]);
+                }
+            }
+        }
+
+        await stack.SetLatencyAsync(0);
+        Evidence.Csv("host-ack", ["run", "target", "offered_rps", "requests", "ok", "p50_ms", "p95_ms", "p99_ms", "max_ms"],
+            rows.Select(r => new object?[] { r.Run, r.Target, r.Rate, r.Result.Requests, r.Result.Ok, r.Result.Latencies.P50, r.Result.Latencies.P95, r.Result.Latencies.P99, r.Result.Latencies.Max }));
+        Evidence.Csv("host-ack-latency-quantiles", ["run", "target", "offered_rps", "quantile", "ms"], quantiles);
+        var text = new StringBuilder();
+        text.AppendLine("| offered load | run | adapter ack p50 / p99 / max ms (Functions host) | raw-enqueue p50 / p99 / max ms (same run) | p99 ratio (target ≤ 2) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (var group in rows.GroupBy(r => (r.Rate, r.Run)))
+        {
+            var a = group.Single(r => r.Target == "adapter").Result.Latencies;
+            var b = group.Single(r => r.Target == "raw-enqueue").Result.Latencies;
+            var ratio = a.P99 / b.P99;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {group.Key.Rate} req/s | {group.Key.Run} | {a.P50:F1} / {a.P99:F1} / {a.Max:F0} | {b.P50:F1} / {b.P99:F1} / {b.Max:F0} | {ratio:F2} {(ratio <= 2 ? "✅" : "❌")} |");
+        }
+
+        Evidence.Markdown("host-ack", text.ToString());
         Console.WriteLine(text);
     }
 }

@@ -12,24 +12,28 @@ namespace InterviewAlerts.LoadTest.Scenarios;
 /// <summary>
 /// (a) Ingest throughput and latency, native JSON and BrassRing XML, at concurrency 1/4/16/64, each beside the
 /// raw-enqueue baseline with the same bytes at the same concurrency. The delivery pump is paused so both paths run on
-/// an otherwise idle host (delivery is measured on its own in the delivery scenario).
+/// an otherwise idle host (delivery is measured on its own in the delivery scenario). Given a Functions host, the adapter
+/// is the published app under it (queue function off) and the baseline is served by the in-process local runner.
 /// </summary>
 internal static class IngestScenario
 {
     public static readonly int[] Concurrency = [1, 4, 16, 64];
 
-    public static async Task RunAsync(bool quick)
+    public static async Task RunAsync(bool quick, FunctionsHostRun? host = null)
     {
-        await using var stack = await Stack.StartAsync("ingest");
+        await using var stack = await Stack.StartAsync("ingest", host: host);
         await stack.PauseDeliveryAsync();
-        using var client = new HttpClient(Stack.LoopbackHandler(128)) { BaseAddress = stack.AdapterUrl, Timeout = TimeSpan.FromSeconds(30) };
+        if (stack.UnderFunctionsHost) await stack.StartFunctionsHostAsync(delivery: false);
+        var adapterClient = stack.AdapterClient(128);
+        using var baselineClient = stack.AdapterClient(128, stack.RunnerUrl);
+        HttpClient ClientFor(Target target) => target == Target.Adapter ? adapterClient : baselineClient;
 
         // Warm-up: JIT, connection pools, Azurite's first writes. Not reported.
         foreach (var shape in new[] { Shape.Native, Shape.BrassRing })
         {
             foreach (var target in new[] { Target.Adapter, Target.RawEnqueue })
             {
-                var warm = await RunOneAsync(client, shape, target, 8, quick ? 100 : 400, TimeSpan.FromSeconds(20));
+                var warm = await RunOneAsync(ClientFor(target), shape, target, 8, quick ? 100 : 400, TimeSpan.FromSeconds(20));
                 Console.WriteLine($"warm-up {shape} {target}: {warm.Ok}/{warm.Requests} ok ({warm.StatusSummary})");
                 if (warm.Ok < warm.Requests) throw new InvalidOperationException($"Warm-up of {shape} {target} failed: {warm.StatusSummary}");
             }
@@ -42,16 +46,26 @@ internal static class IngestScenario
             var c = Concurrency[level];
             var maxRequests = quick ? 300 : c == 1 ? 1500 : 4000;
             var maxDuration = TimeSpan.FromSeconds(quick ? 5 : 15);
+            if (stack.UnderFunctionsHost)
+            {
+                // A fresh Azurite per level, not per cell: the host (which holds connections to it) restarts with it.
+                await stack.StopFunctionsHostAsync();
+                await stack.FreshAzuriteAsync();
+                await stack.StartFunctionsHostAsync(delivery: false);
+                adapterClient.Dispose();
+                adapterClient = stack.AdapterClient(128);
+            }
+
             foreach (var shape in new[] { Shape.Native, Shape.BrassRing })
             {
                 // Alternate which goes first, so a slow drift of Azurite does not favour one side.
                 var order = level % 2 == 0 ? new[] { Target.Adapter, Target.RawEnqueue } : [Target.RawEnqueue, Target.Adapter];
                 foreach (var target in order)
                 {
-                    await stack.FreshAzuriteAsync();
+                    if (!stack.UnderFunctionsHost) await stack.FreshAzuriteAsync();
                     GC.Collect();
                     await Task.Delay(500);
-                    var result = await RunOneAsync(client, shape, target, c, maxRequests, maxDuration);
+                    var result = await RunOneAsync(ClientFor(target), shape, target, c, maxRequests, maxDuration);
                     var row = new Row(shape, target, c, result);
                     rows.Add(row);
                     Console.WriteLine(row);
@@ -60,11 +74,13 @@ internal static class IngestScenario
             }
         }
 
-        Evidence.Csv("ingest", ["shape", "target", "concurrency", "requests", "ok", "errors", "seconds", "rps", "p50_ms", "p95_ms", "p99_ms", "max_ms"],
+        adapterClient.Dispose();
+        var name = stack.UnderFunctionsHost ? "host-ingest" : "ingest";
+        Evidence.Csv(name, ["shape", "target", "concurrency", "requests", "ok", "errors", "seconds", "rps", "p50_ms", "p95_ms", "p99_ms", "max_ms"],
             rows.Select(r => new object?[] { r.Shape, r.Target, r.Concurrency, r.Result.Requests, r.Result.Ok, r.Result.Errors, r.Result.Elapsed.TotalSeconds,
                 r.Result.OkPerSecond, r.Result.Latencies.P50, r.Result.Latencies.P95, r.Result.Latencies.P99, r.Result.Latencies.Max }));
-        Evidence.Csv("ingest-latency-quantiles", ["shape", "target", "concurrency", "quantile", "ms"], quantiles);
-        Evidence.Markdown("ingest", Table(rows));
+        Evidence.Csv(name + "-latency-quantiles", ["shape", "target", "concurrency", "quantile", "ms"], quantiles);
+        Evidence.Markdown(name, Table(rows));
         Console.WriteLine(Table(rows));
     }
 
