@@ -149,12 +149,14 @@ internal static class CompareScenario
         await azurite.StartAsync();
         await new TableServiceClient(azurite.ConnectionString).CreateTableIfNotExistsAsync(StorageNames.RecordsTable);
         var queues = new QueueServiceClient(azurite.ConnectionString);
-        foreach (var name in new[] { StorageNames.DeliveryQueue, StorageNames.PoisonQueue, StorageNames.DeadLetterQueue, BaselineEndpoints.RecordQueueName })
+        foreach (var name in new[] { StorageNames.DeliveryQueue, StorageNames.PoisonQueue, BaselineEndpoints.RecordQueueName })
         {
             await queues.GetQueueClient(name).CreateIfNotExistsAsync();
         }
 
-        await new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageNames.PayloadContainer).CreateIfNotExistsAsync();
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        await blobs.GetBlobContainerClient(StorageNames.PayloadContainer).CreateIfNotExistsAsync();
+        await blobs.GetBlobContainerClient(StorageNames.DeadLetterContainer).CreateIfNotExistsAsync();
     }
 
     private static Task<RunResult> RunOneAsync(HttpClient client, AdapterProcess process, AdapterTarget target, Shape shape, int concurrency, int maxRequests, TimeSpan maxDuration)
