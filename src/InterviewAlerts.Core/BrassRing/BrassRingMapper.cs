@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 using System.Globalization;
 using System.Text.Json.Nodes;

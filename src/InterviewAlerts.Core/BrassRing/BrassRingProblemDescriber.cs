@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Validation;
 
 namespace InterviewAlerts.Core.Requests;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Validation;
-using F = InterviewAlerts.Core.Requests.FieldNames;
+using F = InterviewAlerts.Core.Paradox.FieldNames;
 
 namespace InterviewAlerts.Core.Requests;
 

@@ -1,5 +1,6 @@
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
-using F = InterviewAlerts.Core.Requests.FieldNames;
+using F = InterviewAlerts.Core.Paradox.FieldNames;
 
 namespace InterviewAlerts.Core.Validation;
 

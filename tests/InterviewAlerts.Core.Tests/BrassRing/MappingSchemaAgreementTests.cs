@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InterviewAlerts.Core.BrassRing.Mappings;
+using InterviewAlerts.Core.Paradox;
 using Json.Schema;
 
 namespace InterviewAlerts.Core.Tests.BrassRing;
@@ -100,7 +101,7 @@ public sealed partial class MappingSchemaAgreementTests : IDisposable
 
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.RootElement.GetProperty("$schema").GetString());
         var fields = schema.RootElement.GetProperty("$defs").GetProperty("paradoxField").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
-        Assert.Equal(InterviewAlerts.Core.Requests.FieldNames.All, fields);
+        Assert.Equal(InterviewAlerts.Core.Paradox.FieldNames.All, fields);
     }
 
     private static bool SchemaAccepts(string text)

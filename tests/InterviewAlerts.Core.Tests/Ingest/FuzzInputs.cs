@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsCheck;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 
 namespace InterviewAlerts.Core.Tests.Ingest;

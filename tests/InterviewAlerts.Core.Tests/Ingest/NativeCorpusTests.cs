@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Ingest;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.Core.Validation;
 using InterviewAlerts.Core.Tests.Requests;

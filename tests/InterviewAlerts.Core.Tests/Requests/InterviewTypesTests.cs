@@ -1,3 +1,4 @@
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 
 namespace InterviewAlerts.Core.Tests.Requests;

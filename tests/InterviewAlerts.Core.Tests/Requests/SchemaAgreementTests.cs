@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Ingest;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 using Json.Schema;
 using InterviewAlerts.Core.Tests.Ingest;

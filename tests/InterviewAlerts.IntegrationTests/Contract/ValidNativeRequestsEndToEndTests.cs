@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 using InterviewAlerts.IntegrationTests.Infrastructure;
 

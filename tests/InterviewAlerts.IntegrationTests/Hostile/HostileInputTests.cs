@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using Azure;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Storage;
 using InterviewAlerts.Functions.Http;
 using InterviewAlerts.IntegrationTests.Infrastructure;
@@ -77,7 +78,7 @@ public sealed class HostileInputTests(HostileAdapterFixture fixture) : IClassFix
 
         // Every typed field of the contract has at least one wrong-type case.
         var wrongTypeFields = HostileCorpus.Cases.Values.Where(c => c.Category == "wrong types" && c.Expect.Field is not null).Select(c => c.Expect.Field!).ToHashSet();
-        foreach (var field in InterviewAlerts.Core.Requests.FieldNames.All) Assert.Contains(field, wrongTypeFields);
+        foreach (var field in InterviewAlerts.Core.Paradox.FieldNames.All) Assert.Contains(field, wrongTypeFields);
     }
 
     [Theory]

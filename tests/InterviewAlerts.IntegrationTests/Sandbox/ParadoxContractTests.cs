@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using InterviewAlerts.Core.Ingest;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 using Paradox.Sandbox.Contract;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterviewAlerts.Core.Paradox;
 using InterviewAlerts.Core.Requests;
 
 namespace InterviewAlerts.Core.BrassRing.Mappings;

@@ -1,4 +1,4 @@
-namespace InterviewAlerts.Core.Requests;
+namespace InterviewAlerts.Core.Paradox;
 
 /// <summary>
 /// Paradox body field names of "Send interview alerts", in the order of Paradox's own page (seed order).

@@ -1,4 +1,4 @@
-namespace InterviewAlerts.Core.Requests;
+namespace InterviewAlerts.Core.Paradox;
 
 /// <summary>The values of <c>action</c>; absent means <see cref="Interview"/>.</summary>
 public static class InterviewActions

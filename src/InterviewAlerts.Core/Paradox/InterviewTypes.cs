@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InterviewAlerts.Core.Requests;
+namespace InterviewAlerts.Core.Paradox;
 
 /// <summary>
 /// Paradox's interview types (1–19) and their names. Names are matched ignoring case, spaces, hyphens and
