@@ -33,7 +33,7 @@ switch (command)
         await BreakdownScenario.RunAsync(quick);
         break;
     case "large-bodies":
-        await LargeBodyScenario.RunAsync(LargeBodyTargets(), Option("--functions-host"), Option("--only"), args.Contains("--with-delivery"), quick, TargetAppSettings());
+        await LargeBodyScenario.RunAsync(LargeBodyTargets(), Option("--functions-host"), Option("--only"), args.Contains("--with-delivery"), quick, TargetAppSettings(), args.Contains("--chunked"));
         break;
     case "compare":
         await CompareScenario.RunAsync(Targets(), Options("--legacy-callers"), Option("--functions-host"), int.Parse(Option("--repetitions") ?? (quick ? "1" : "3"), System.Globalization.CultureInfo.InvariantCulture), quick);
@@ -43,7 +43,7 @@ switch (command)
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|time-to-paradox|memory|soak|large-bodies|compare [--quick]");
         Console.Error.WriteLine("  ingest|delivery|ack|time-to-paradox [--functions-host <folder with run-host.sh> --target label=host:<publish folder>] [--repeat N] [--host-setting KEY=VALUE]...");
-        Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow|rate[,...]] [--with-delivery] [--app-setting label:KEY=VALUE]...");
+        Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow|rate[,...]] [--with-delivery] [--chunked] [--app-setting label:KEY=VALUE]...");
         Console.Error.WriteLine("  compare --target label=runner:<LocalRunner dll> | label=host:<publish folder>... [--legacy-callers label]... [--repetitions 3] [--functions-host <folder>]");
         return 2;
 }

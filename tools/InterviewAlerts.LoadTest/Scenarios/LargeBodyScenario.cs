@@ -55,7 +55,8 @@ internal static class LargeBodyScenario
     /// App (in Azure they are environment variables of the host and its worker), so each build runs as deployed.
     /// </param>
     public static async Task RunAsync(
-        IReadOnlyList<AdapterTarget> targets, string? functionsHost, string? tests, bool delivery, bool quick, IReadOnlyDictionary<string, Dictionary<string, string>> appSettings)
+        IReadOnlyList<AdapterTarget> targets, string? functionsHost, string? tests, bool delivery, bool quick, IReadOnlyDictionary<string, Dictionary<string, string>> appSettings,
+        bool chunked = false)
     {
         var trickle = TimeSpan.FromSeconds(quick ? 10 : 30);
         var sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], b => b.Logging.ClearProviders());
@@ -72,7 +73,7 @@ internal static class LargeBodyScenario
                 foreach (var test in new[] { LargeTest, SlowTest, RateTest }.Where(t => tests is null || tests.Split(',').Contains(t)))
                 {
                     var extra = appSettings.GetValueOrDefault(target.Label) ?? [];
-                    var result = await MeasureAsync(target, test, functionsHost, delivery, extra, sandboxUrl, control, resume, trickle, quick, samples);
+                    var result = await MeasureAsync(target, test, functionsHost, delivery, extra, sandboxUrl, control, resume, trickle, quick, chunked, samples);
                     results.Add(result);
                     Console.WriteLine(result);
                 }
@@ -98,7 +99,7 @@ internal static class LargeBodyScenario
 
     private static async Task<Result> MeasureAsync(
         AdapterTarget target, string test, string? functionsHost, bool delivery, IReadOnlyDictionary<string, string> appSettings, Uri sandboxUrl, HttpClient control,
-        string resume, TimeSpan trickle, bool quick, List<object?[]> samples)
+        string resume, TimeSpan trickle, bool quick, bool chunked, List<object?[]> samples)
     {
         await using var azurite = new AzuriteProcess();
         await azurite.StartAsync();
@@ -135,7 +136,7 @@ internal static class LargeBodyScenario
             double? perSecond = null;
             if (test == LargeTest)
             {
-                var statuses = await SendLargeAsync(adapter, resume);
+                var statuses = await SendLargeAsync(adapter, resume, chunked);
                 answers = Count(statuses);
                 Console.WriteLine($"  answered after {sampler.Seconds - started:F1} s");
                 if (delivery) await WaitForDeliveriesAsync(control, deliveredBefore + statuses.Count(s => s == "202"), TimeSpan.FromSeconds(90));
@@ -161,8 +162,11 @@ internal static class LargeBodyScenario
         return result;
     }
 
-    /// <summary>(a) All large requests at once, each on its own connection; the answers' status codes counted.</summary>
-    private static async Task<string[]> SendLargeAsync(AdapterProcess adapter, string resume)
+    /// <summary>
+    /// (a) All large requests at once, each on its own connection; the answers' status codes counted. <paramref name="chunked"/>
+    /// sends them without Content-Length (chunked transfer encoding), as some callers do.
+    /// </summary>
+    private static async Task<string[]> SendLargeAsync(AdapterProcess adapter, string resume, bool chunked)
     {
         var tag = Payloads.NewRunTag();
         var bodies = Enumerable.Range(0, LargeRequests).Select(i => Encoding.UTF8.GetBytes(
@@ -173,6 +177,7 @@ internal static class LargeBodyScenario
             try
             {
                 using var request = adapter.Post(body);
+                request.Headers.TransferEncodingChunked = chunked;
                 using var response = await client.SendAsync(request);
                 return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             }
