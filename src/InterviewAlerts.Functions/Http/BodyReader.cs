@@ -34,6 +34,9 @@ public static class BodyReader
         MaximumLargePoolFreeBytes = 64 * 1024 * 1024,
     });
 
+    /// <summary>From this size on, a body's answer is followed by a background full collection (see <see cref="CollectLargeObjects"/>).</summary>
+    public const int LargeBodyBytes = 4 * 1024 * 1024;
+
     /// <returns>
     /// The body, or null when it is larger than <paramref name="limit"/>. The memory is pooled: it stays valid until
     /// the response has been sent, then goes back to the pool (registered with the response for disposal).
@@ -43,7 +46,20 @@ public static class BodyReader
         var body = await ReadPooledAsync(request.Body, request.ContentLength, limit, cancellationToken).ConfigureAwait(false);
         if (body is null) return null;
         request.HttpContext.Response.RegisterForDispose(body);
+        if (body.Length >= LargeBodyBytes) request.HttpContext.Response.OnCompleted(CollectLargeObjects);
         return body.GetBuffer().AsMemory(0, (int)body.Length);
+    }
+
+    /// <summary>
+    /// A large body leaves tens of megabytes of large objects behind (the Paradox body, and the copy the Functions host
+    /// passes to the worker with the invocation), which the collector would otherwise leave in place until its own
+    /// large-object budget runs out, several requests later. Host and worker share the instance's memory, so they are
+    /// collected, in the background, once the answer has gone out.
+    /// </summary>
+    private static Task CollectLargeObjects()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
+        return Task.CompletedTask;
     }
 
     /// <summary>The body in a pooled stream the caller disposes, or null when it is over the limit (declared or sent).</summary>

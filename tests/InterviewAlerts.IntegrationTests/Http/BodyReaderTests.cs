@@ -1,5 +1,6 @@
 using InterviewAlerts.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace InterviewAlerts.IntegrationTests.Http;
 
@@ -56,6 +57,42 @@ public sealed class BodyReaderTests
         Assert.Null(await BodyReader.ReadAsync(NewRequest(sent, sent.Length).Request, BodyReader.MaxBodyBytes, CancellationToken.None));
         Assert.Null(await BodyReader.ReadAsync(NewRequest(sent, declaredLength: null).Request, BodyReader.MaxBodyBytes, CancellationToken.None));
         Assert.Null(await BodyReader.ReadAsync(NewRequest([], declaredLength: sent.Length).Request, BodyReader.MaxBodyBytes, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_large_body_is_followed_by_a_full_collection_once_answered_and_a_small_one_is_not()
+    {
+        var small = NewRequest(new byte[BodyReader.LargeBodyBytes - 1], declaredLength: null);
+        var large = NewRequest(new byte[BodyReader.LargeBodyBytes], declaredLength: null);
+        var smallCompletions = RecordCompletions(small);
+        var largeCompletions = RecordCompletions(large);
+
+        await BodyReader.ReadAsync(small.Request, BodyReader.MaxBodyBytes, CancellationToken.None);
+        await BodyReader.ReadAsync(large.Request, BodyReader.MaxBodyBytes, CancellationToken.None);
+
+        // Each body's buffer is returned to its pool once answered; a large one also asks for a collection.
+        Assert.Single(smallCompletions);
+        Assert.Equal(2, largeCompletions.Count);
+        var fullCollections = GC.CollectionCount(GC.MaxGeneration);
+        foreach (var completion in largeCompletions) await completion();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (GC.CollectionCount(GC.MaxGeneration) == fullCollections && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.True(GC.CollectionCount(GC.MaxGeneration) > fullCollections, "no full collection followed the answer to a large body");
+    }
+
+    /// <summary>The callbacks registered to run once the response has been sent.</summary>
+    private static List<Func<Task>> RecordCompletions(DefaultHttpContext context)
+    {
+        var feature = new CompletionRecordingResponseFeature();
+        context.Features.Set<IHttpResponseFeature>(feature);
+        return feature.Completions;
+    }
+
+    private sealed class CompletionRecordingResponseFeature : HttpResponseFeature
+    {
+        public List<Func<Task>> Completions { get; } = [];
+
+        public override void OnCompleted(Func<object, Task> callback, object state) => Completions.Add(() => callback(state));
     }
 
     private static DefaultHttpContext NewRequest(byte[] body, long? declaredLength)
