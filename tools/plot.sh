@@ -123,6 +123,7 @@ if [ -f $ev/large-bodies-samples.csv ]; then
       n=$(echo $builds | wc -w); colour=${colours[$(( (n - 1) % ${#colours[@]} ))]}
       plots="$plots${plots:+, }\"$tmp/lb-$test-$t.dat\" using 3:4 with lines lw 1.5 lc rgb \"$colour\" $key"
     done
+    [ -n "$plots" ] || continue # no samples of this test in the evidence
     [ -n "$limit" ] && plots="$plots, $limit with lines dt 2 lc rgb \"red\" title \"$label\""
     gnuplot <<GP
 set terminal $term
@@ -228,7 +229,7 @@ set output "$ev/host-time-to-paradox-cdf.png"
 set datafile separator ","
 set title "Time to Paradox under the Functions host: 202 received -> sandbox receives it (CDF)"
 set xlabel "milliseconds (log scale); dashed verticals: p99 targets 500 ms (10, 40 req/s) and 1000 ms (1 req/s)"; set ylabel "fraction of requests delivered within"
-set logscale x; set grid; set key bottom right; set yrange [0:1]
+set logscale x; set grid; set key bottom right; set yrange [0:1]; set xrange [1:2000]
 set arrow from 500, graph 0 to 500, graph 1 nohead dt 2 lc rgb "red"
 set arrow from 1000, graph 0 to 1000, graph 1 nohead dt 2 lc rgb "gray"
 plot $plots

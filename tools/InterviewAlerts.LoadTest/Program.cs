@@ -21,10 +21,11 @@ switch (command)
         await DeliveryScenario.RunAsync(quick, FunctionsHost(), Repeat());
         break;
     case "ack":
-        await AckScenario.RunAsync(quick, FunctionsHost(), Repeat());
+        await AckScenario.RunAsync(quick, FunctionsHost(), Repeat(), args.Contains("--delivery-off"));
         break;
     case "time-to-paradox":
-        await TimeToParadoxScenario.RunAsync(quick, FunctionsHost(), Repeat());
+        await TimeToParadoxScenario.RunAsync(quick, FunctionsHost(), Repeat(),
+            Option("--rates")?.Split(',').Select(r => int.Parse(r, System.Globalization.CultureInfo.InvariantCulture)).ToList());
         break;
     case "memory":
         await MemoryScenario.RunAsync(quick);
@@ -43,6 +44,7 @@ switch (command)
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tools/InterviewAlerts.LoadTest -- ingest|breakdown|delivery|ack|time-to-paradox|memory|soak|large-bodies|compare [--quick]");
         Console.Error.WriteLine("  ingest|delivery|ack|time-to-paradox [--functions-host <folder with run-host.sh> --target label=host:<publish folder>] [--repeat N] [--host-setting KEY=VALUE]...");
+        Console.Error.WriteLine("  time-to-paradox [--rates 1,10,40]; ack [--delivery-off] (under the host: the queue function off)");
         Console.Error.WriteLine("  large-bodies [--target label=host:<publish folder> | label=runner:<LocalRunner dll>]... [--functions-host <folder with run-host.sh>] [--only large|slow|rate[,...]] [--with-delivery] [--chunked] [--app-setting label:KEY=VALUE]...");
         Console.Error.WriteLine("  compare --target label=runner:<LocalRunner dll> | label=host:<publish folder>... [--legacy-callers label]... [--repetitions 3] [--functions-host <folder>]");
         return 2;

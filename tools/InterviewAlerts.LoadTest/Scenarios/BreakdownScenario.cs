@@ -4,8 +4,11 @@ using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using InterviewAlerts.Core.Callers;
+using InterviewAlerts.Core.Delivery;
 using InterviewAlerts.Core.Ingest;
 using InterviewAlerts.Core.Requests;
+using InterviewAlerts.Core.Storage;
+using InterviewAlerts.Core.Tracking;
 using InterviewAlerts.LoadTest.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,11 +36,12 @@ internal static class BreakdownScenario
         var message = new string('x', 700);
 
         var rows = new List<(string What, Latencies L)>();
-        async Task MeasureAsync(string what, Func<int, Task> op)
+        async Task MeasureAsync(string what, Func<int, Task> op, int? count = null)
         {
-            for (var i = 0; i < 100; i++) await op(-i - 1); // warm-up
-            var samples = new double[n];
-            for (var i = 0; i < n; i++)
+            var calls = count ?? n;
+            for (var i = 0; i < Math.Min(100, calls); i++) await op(-i - 1); // warm-up
+            var samples = new double[calls];
+            for (var i = 0; i < calls; i++)
             {
                 var t = Stopwatch.GetTimestamp();
                 await op(i);
@@ -55,6 +59,73 @@ internal static class BreakdownScenario
         {
             ["Source"] = "Native", ["State"] = "Received", ["ReceivedAt"] = DateTimeOffset.UtcNow, ["UpdatedAt"] = DateTimeOffset.UtcNow, ["Attempts"] = 0, ["Replays"] = 0,
         }));
+        // The record as ingest writes it (with its idempotency-key entity, one transaction) beside the single insert a
+        // design without caller-scoped keys could make, each alone and then followed by the queue write.
+        Task Transaction(string partition, int i) => table.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"key-{i}") { ["TrackingId"] = $"ia_{tag}{i}", ["BodyFingerprint"] = new string('0', 64) }),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"ia_{tag}{i}")
+            {
+                ["Source"] = "Native", ["State"] = "Received", ["ReceivedAt"] = DateTimeOffset.UtcNow, ["UpdatedAt"] = DateTimeOffset.UtcNow, ["Attempts"] = 0, ["Replays"] = 0,
+            }),
+        ]);
+        Task SingleInsert(string partition, int i) => table.AddEntityAsync(new TableEntity(partition, $"key-{i}")
+        {
+            ["TrackingId"] = $"ia_{tag}{i}", ["BodyFingerprint"] = new string('0', 64),
+            ["Source"] = "Native", ["State"] = "Received", ["ReceivedAt"] = DateTimeOffset.UtcNow, ["UpdatedAt"] = DateTimeOffset.UtcNow, ["Attempts"] = 0, ["Replays"] = 0,
+        });
+        await MeasureAsync("Table transaction (record + key entity)", i => Transaction($"ia_txa{tag}", i));
+        await MeasureAsync("Table insert (record and key as one entity)", i => SingleInsert($"ia_one{tag}", i));
+        await MeasureAsync("Table transaction, then queue write (ingest's two)", async i =>
+        {
+            await Transaction($"ia_txq{tag}", i);
+            await queue.SendMessageAsync(message);
+        });
+        // The same two calls through the adapter's own store and queue classes, with a request's record and message.
+        var store = stack.Adapter.Services.GetRequiredService<IRequestRecordStore>();
+        var deliveryQueue = stack.Adapter.Services.GetRequiredService<IDeliveryQueue>();
+        await MeasureAsync("Adapter's record store, then delivery queue (ingest's two)", async i =>
+        {
+            var trackingId = TrackingIds.New();
+            var now = DateTimeOffset.UtcNow;
+            var key = IdempotencyKey.FromBody("breakdown", trackingId);
+            await store.TryAdmitAsync(new IdempotencyEntry("breakdown", key, trackingId, new string('0', 64)),
+                new RequestRecord { TrackingId = trackingId, Caller = "breakdown", Source = RequestShape.Native, State = RequestState.Received, ReceivedAt = now, UpdatedAt = now },
+                CancellationToken.None);
+            await deliveryQueue.EnqueueAsync(new DeliveryMessage { TrackingId = trackingId, Caller = "breakdown", Source = RequestShape.Native, ReceivedAt = now, Body = native }, null, CancellationToken.None);
+        });
+        await MeasureAsync("Table insert of one entity, then queue write", async i =>
+        {
+            await SingleInsert($"ia_oneq{tag}", i);
+            await queue.SendMessageAsync(message);
+        });
+
+        // What a single-entity record (row key = the idempotency key) costs the readers that come by tracking id (the
+        // status endpoint, delivery, operators): a query on a property scans the caller's partition.
+        foreach (var size in new[] { 1_000, 10_000 })
+        {
+            var partition = $"ia_scan{tag}{size}";
+            for (var start = 0; start < size; start += 100)
+            {
+                await table.SubmitTransactionAsync(Enumerable.Range(start, Math.Min(100, size - start)).Select(i =>
+                    new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"key-{i:D6}")
+                    {
+                        ["TrackingId"] = $"ia_{tag}{size}_{i}", ["State"] = "Delivered", ["ReceivedAt"] = DateTimeOffset.UtcNow,
+                    })));
+            }
+
+            await MeasureAsync($"Read by row key in a partition of {size:N0} entities", i =>
+                table.GetEntityIfExistsAsync<TableEntity>(partition, $"key-{Math.Abs(i) * 7919 % size:D6}"), quick ? 20 : 200);
+            await MeasureAsync($"Find by tracking id (property query) in a partition of {size:N0} entities", async i =>
+            {
+                var id = $"ia_{tag}{size}_{Math.Abs(i) * 7919 % size}";
+                await foreach (var found in table.QueryAsync<TableEntity>($"PartitionKey eq '{partition}' and TrackingId eq '{id}'", maxPerPage: 1000))
+                {
+                    if (found.RowKey.Length > 0) break; // the first match ends the scan, as a lookup would
+                }
+            }, quick ? 20 : 200);
+        }
+
         await MeasureAsync("Interpret native body (CPU)", _ => { interpreter.Interpret(Payloads.NativeContentType, native).Request!.ToParadoxUtf8(); return Task.CompletedTask; });
         await MeasureAsync("Interpret BrassRing body (CPU)", _ => { interpreter.Interpret(Payloads.BrassRingContentType, brassRing).Request!.ToParadoxUtf8(); return Task.CompletedTask; });
 

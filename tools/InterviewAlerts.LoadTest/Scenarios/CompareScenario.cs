@@ -78,8 +78,11 @@ internal static class CompareScenario
                             // reset with Azurite, and opening them is not what is measured.
                             await RunOneAsync(client, process, target, shape, c, Math.Max(100, 4 * c), TimeSpan.FromSeconds(10));
                             GC.Collect();
+                            var (targetCpu, azuriteCpu) = (ProcessCpu.Seconds(process.ProcessId), AzuriteCpu(azurite));
                             var result = await RunOneAsync(client, process, target, shape, c, quick ? 300 : c == 1 ? 1000 : 3000, TimeSpan.FromSeconds(quick ? 5 : 10));
-                            var row = new Row(repetition, target.Label, shape, c, result);
+                            var perRequest = 1000.0 / Math.Max(1, result.Ok);
+                            var row = new Row(repetition, target.Label, shape, c, result,
+                                (ProcessCpu.Seconds(process.ProcessId) - targetCpu) * perRequest, (AzuriteCpu(azurite) - azuriteCpu) * perRequest);
                             rows.Add(row);
                             Console.WriteLine(row);
                         }
@@ -94,9 +97,9 @@ internal static class CompareScenario
             await sandbox.DisposeAsync();
         }
 
-        Evidence.Csv("compare", ["repetition", "target", "shape", "concurrency", "requests", "ok", "seconds", "rps", "p50_ms", "p95_ms", "p99_ms", "max_ms"],
+        Evidence.Csv("compare", ["repetition", "target", "shape", "concurrency", "requests", "ok", "seconds", "rps", "p50_ms", "p95_ms", "p99_ms", "max_ms", "cpu_ms_per_request", "azurite_cpu_ms_per_request"],
             rows.Select(r => new object?[] { r.Repetition, r.Target, r.Shape, r.Concurrency, r.Result.Requests, r.Result.Ok, r.Result.Elapsed.TotalSeconds,
-                r.Result.OkPerSecond, r.Result.Latencies.P50, r.Result.Latencies.P95, r.Result.Latencies.P99, r.Result.Latencies.Max }));
+                r.Result.OkPerSecond, r.Result.Latencies.P50, r.Result.Latencies.P95, r.Result.Latencies.P99, r.Result.Latencies.Max, r.CpuMs, r.AzuriteCpuMs }));
         var summary = Summary(rows, targets.Select(t => t.Label).ToList());
         Evidence.Markdown("compare", summary);
         Console.WriteLine(summary);
@@ -171,11 +174,17 @@ internal static class CompareScenario
             sent => baseline || shape == Shape.Native ? sent.Status == 202 : sent.Status == 200 && Payloads.IsBrassRingAccepted(sent.Answer));
     }
 
-    private sealed record Row(int Repetition, string Target, Shape Shape, int Concurrency, RunResult Result)
+    /// <summary>CPU time of the emulator's process tree, in seconds (0 before it has started).</summary>
+    private static double AzuriteCpu(AzuriteProcess azurite) => azurite.ProcessId is { } pid ? ProcessCpu.Seconds(pid) : 0;
+
+    /// <param name="CpuMs">CPU milliseconds per acknowledged request in the target's process tree (for the storage-calls
+    /// baseline, the load tool's own process, which also generates the load).</param>
+    /// <param name="AzuriteCpuMs">The same for the emulator.</param>
+    private sealed record Row(int Repetition, string Target, Shape Shape, int Concurrency, RunResult Result, double CpuMs, double AzuriteCpuMs)
     {
         public override string ToString() =>
             $"#{Repetition} {Target,-14} {Shape,-9} c={Concurrency,-3} {Result.Ok}/{Result.Requests} ok in {Result.Elapsed.TotalSeconds:F1} s = {Result.OkPerSecond:F0}/s  " +
-            $"p50 {Result.Latencies.P50:F2} p95 {Result.Latencies.P95:F2} p99 {Result.Latencies.P99:F2} ms  [{Result.StatusSummary}]";
+            $"p50 {Result.Latencies.P50:F2} p95 {Result.Latencies.P95:F2} p99 {Result.Latencies.P99:F2} ms  CPU {CpuMs:F2} ms + Azurite {AzuriteCpuMs:F2} ms per request  [{Result.StatusSummary}]";
     }
 
     /// <summary>Medians over the repetitions with their range; ratios of the medians.</summary>
@@ -205,6 +214,23 @@ internal static class CompareScenario
             {
                 var of = group.Where(r => r.Target == label).Select(r => r.Result).ToList();
                 text.Append(CultureInfo.InvariantCulture, $" {Cell(of.Select(r => r.OkPerSecond).ToList(), "F0")} | {Cell(of.Select(r => r.Latencies.P99).ToList(), "F1")} |");
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine();
+        text.AppendLine("CPU milliseconds per acknowledged request, medians: the target's process tree / Azurite (the storage-calls baseline runs in the load tool's process, whose CPU also generates the load of every target).");
+        text.AppendLine();
+        text.Append("| shape | c |").Append(string.Concat(labels.Select(l => $" {l} |"))).AppendLine();
+        text.Append("|---|---:|").Append(string.Concat(Enumerable.Repeat("---:|", labels.Count))).AppendLine();
+        foreach (var group in rows.GroupBy(r => (r.Shape, r.Concurrency)))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {group.Key.Shape} | {group.Key.Concurrency} |");
+            foreach (var label in labels)
+            {
+                var of = group.Where(r => r.Target == label).ToList();
+                text.Append(CultureInfo.InvariantCulture, $" {Median(of.Select(r => r.CpuMs)):F2} / {Median(of.Select(r => r.AzuriteCpuMs)):F2} |");
             }
 
             text.AppendLine();
