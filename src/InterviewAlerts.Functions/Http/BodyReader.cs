@@ -51,10 +51,9 @@ public static class BodyReader
     }
 
     /// <summary>
-    /// A large body leaves tens of megabytes of large objects behind (the Paradox body, and the copy the Functions host
-    /// passes to the worker with the invocation), which the collector would otherwise leave in place until its own
-    /// large-object budget runs out, several requests later. Host and worker share the instance's memory, so they are
-    /// collected, in the background, once the answer has gone out.
+    /// A large body leaves tens of megabytes of large objects behind (its Paradox body among them), which the collector
+    /// would otherwise leave in place until its own large-object budget runs out, several requests later. Host and
+    /// worker share the instance's memory, so they are collected, in the background, once the answer has gone out.
     /// </summary>
     private static Task CollectLargeObjects()
     {
